@@ -247,10 +247,10 @@ CREATE INDEX "Credit_personId_idx" ON "Credit"("personId");
 CREATE UNIQUE INDEX "Credit_filmId_personId_role_key" ON "Credit"("filmId", "personId", "role");
 
 -- CreateIndex
-CREATE INDEX "Review_filmId_status_helpfulScore_id_idx" ON "Review"("filmId", "status", "helpfulScore" DESC, "id" DESC);
+CREATE INDEX "Review_helpful_idx" ON "Review"("filmId", "status", "helpfulScore" DESC, "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "Review_filmId_status_createdAt_id_idx" ON "Review"("filmId", "status", "createdAt" DESC, "id" DESC);
+CREATE INDEX "Review_newest_idx" ON "Review"("filmId", "status", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "Review_rating_high_idx" ON "Review"("filmId", "status", "rating" DESC, "createdAt" DESC, "id" DESC);
@@ -259,7 +259,7 @@ CREATE INDEX "Review_rating_high_idx" ON "Review"("filmId", "status", "rating" D
 CREATE INDEX "Review_rating_low_idx" ON "Review"("filmId", "status", "rating", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "Review_rating_helpful_idx" ON "Review"("filmId", "status", "rating", "helpfulScore" DESC, "id" DESC);
+CREATE INDEX "Review_rating_helpful_idx" ON "Review"("filmId", "status", "rating", "helpfulScore" DESC, "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "Review_status_reportCount_idx" ON "Review"("status", "reportCount");
@@ -333,11 +333,12 @@ ALTER TABLE "WatchProgress" ADD CONSTRAINT "WatchProgress_userId_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "WatchProgress" ADD CONSTRAINT "WatchProgress_filmId_fkey" FOREIGN KEY ("filmId") REFERENCES "Film"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Invariants the schema language cannot express (kept by hand, and npm run db:check
--- verifies the counters these columns summarise).
+-- Invariants the schema language cannot express. Kept by hand, and npm run db:check
+-- verifies the counters these columns summarise. No semicolons in comments here:
+-- the PostgreSQL adapter splits scripts on them.
 ALTER TABLE "Review" ADD CONSTRAINT "Review_rating_range" CHECK ("rating" BETWEEN 1 AND 5);
 -- 500 user-perceived characters are validated in the app, and 2000 code points is the
--- hard ceiling (a grapheme can be several code points).
+-- hard ceiling (one grapheme can be several code points).
 ALTER TABLE "Review" ADD CONSTRAINT "Review_body_length" CHECK ("body" IS NULL OR char_length("body") BETWEEN 1 AND 2000);
 ALTER TABLE "Review" ADD CONSTRAINT "Review_helpful_nonneg" CHECK ("helpfulYes" >= 0 AND "helpfulNo" >= 0 AND "reportCount" >= 0);
 ALTER TABLE "Review" ADD CONSTRAINT "Review_score_range" CHECK ("helpfulScore" >= 0 AND "helpfulScore" <= 1);

@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center">
+      <p className="text-6xl font-bold text-muted" aria-hidden="true">
+        404
+      </p>
+      <h1 className="text-2xl font-bold">We couldn’t find that page</h1>
+      <p className="text-muted">The link may be old, or the film may have left the catalog.</p>
+      <Link href="/" className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong">
+        Go to the home page
+      </Link>
+    </div>
+  );
+}

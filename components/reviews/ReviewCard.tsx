@@ -1,0 +1,37 @@
+import type { ReviewCard as ReviewCardData } from "@/lib/data/reviews";
+import { helpfulLine } from "@/lib/ratings";
+import { Stars } from "../rating/Stars";
+import { LocalDate } from "../ui/LocalDate";
+import { HelpfulQuestion } from "./HelpfulQuestion";
+import { SpoilerText } from "./SpoilerText";
+
+export const ANONYMOUS_NAME = "A Marquee user";
+
+export function ReviewCard({ review, returnTo }: { review: ReviewCardData; returnTo: string }) {
+  const name = review.authorName ?? ANONYMOUS_NAME;
+  const initial = review.authorName ? review.authorName.trim().charAt(0).toUpperCase() : "M";
+  return (
+    <article id={`review-${review.id}`} aria-label={`Review by ${name}`} className="scroll-mt-20 border-b border-line py-5 last:border-b-0">
+      <header className="flex items-center gap-3">
+        <span aria-hidden="true" className="grid h-9 w-9 shrink-0 place-items-center rounded-full bg-surface text-sm font-semibold">
+          {initial}
+        </span>
+        <p className="font-medium">{name}</p>
+      </header>
+      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+        <Stars value={review.rating} />
+        <LocalDate iso={review.createdAt} />
+        {review.editedAt && (
+          <span>
+            (edited <LocalDate iso={review.editedAt} />)
+          </span>
+        )}
+      </p>
+      {review.body && (
+        <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line leading-relaxed">{review.body}</p>}</div>
+      )}
+      {review.helpfulYes > 0 && <p className="mt-2 text-sm text-muted">{helpfulLine(review.helpfulYes)}</p>}
+      <HelpfulQuestion reviewId={review.id} returnTo={returnTo} />
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+import Link from "next/link";
+
+/** A friendly error with a way back; never a stack trace. */
+export function ErrorState({ reset, digest }: { reset: () => void; digest?: string }) {
+  return (
+    <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center">
+      <h1 className="text-2xl font-bold">Something went wrong on our side</h1>
+      <p className="text-muted">Please try again. If it keeps happening, come back in a few minutes.</p>
+      <div className="flex gap-3">
+        <button type="button" onClick={reset} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong">
+          Try again
+        </button>
+        <Link href="/" className="rounded-lg border border-line px-5 py-2.5 font-semibold hover:bg-surface">
+          Go home
+        </Link>
+      </div>
+      {digest && <p className="text-xs text-muted">Reference: {digest}</p>}
+    </div>
+  );
+}

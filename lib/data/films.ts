@@ -1,0 +1,89 @@
+import "server-only";
+import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import type { StarCounts } from "../ratings";
+import { cachedRead, tags } from "./cache";
+
+export type GenreRef = { slug: string; name: string };
+
+export type FilmCard = {
+  slug: string;
+  title: string;
+  year: number;
+  reviewCount: number;
+  ratingSum: number;
+};
+
+export type FilmDetail = FilmCard & {
+  id: string;
+  releaseDate: string; // YYYY-MM-DD
+  runtimeMinutes: number;
+  tagline: string;
+  synopsis: string;
+  contentRating: string;
+  trailerPath: string | null;
+  genres: GenreRef[];
+  directors: string[];
+  cast: { name: string; character: string | null }[];
+  counts: StarCounts;
+  updatedAt: string;
+};
+
+export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
+  const prisma = await db();
+  const f = await prisma.film.findUnique({
+    where: { slug },
+    include: {
+      genres: { include: { genre: true }, orderBy: { genre: { name: "asc" } } },
+      credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
+    },
+  });
+  if (!f) return null;
+  return {
+    id: f.id,
+    slug: f.slug,
+    title: f.title,
+    year: f.year,
+    releaseDate: f.releaseDate.toISOString().slice(0, 10),
+    runtimeMinutes: f.runtimeMinutes,
+    tagline: f.tagline,
+    synopsis: f.synopsis,
+    contentRating: f.contentRating,
+    trailerPath: f.trailerPath,
+    genres: f.genres.map((g) => ({ slug: g.genre.slug, name: g.genre.name })),
+    directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
+    cast: f.credits.filter((c) => c.role === "CAST").map((c) => ({ name: c.person.name, character: c.character })),
+    reviewCount: f.reviewCount,
+    ratingSum: f.ratingSum,
+    counts: { 1: f.rating1, 2: f.rating2, 3: f.rating3, 4: f.rating4, 5: f.rating5 },
+    updatedAt: f.updatedAt.toISOString(),
+  };
+}
+
+export const getFilmBySlug = cachedRead(loadFilmBySlug, "film-by-slug", (slug) => [tags.film(slug)]);
+
+/** Films sharing the most genres with this one, then the most reviewed: one query. */
+export async function loadSimilarFilms(filmId: string, limit = 8): Promise<FilmCard[]> {
+  const prisma = await db();
+  return prisma.$queryRaw<FilmCard[]>(Prisma.sql`
+    SELECT f.slug, f.title, f.year, f."reviewCount", f."ratingSum"
+    FROM "Film" f
+    JOIN "FilmGenre" fg ON fg."filmId" = f.id
+    WHERE fg."genreId" IN (SELECT "genreId" FROM "FilmGenre" WHERE "filmId" = ${filmId})
+      AND f.id <> ${filmId}
+    GROUP BY f.id
+    ORDER BY count(*) DESC, f."reviewCount" DESC, f.title ASC
+    LIMIT ${limit}`);
+}
+
+export const getSimilarFilms = cachedRead(loadSimilarFilms, "similar-films", () => [tags.catalog]);
+
+export async function loadAllFilmCards(): Promise<FilmCard[]> {
+  const prisma = await db();
+  return prisma.film.findMany({
+    select: { slug: true, title: true, year: true, reviewCount: true, ratingSum: true },
+    orderBy: [{ releaseDate: "desc" }, { id: "asc" }],
+  });
+}
+
+export const getAllFilmCards = cachedRead(loadAllFilmCards, "all-film-cards", () => [tags.catalog]);

@@ -1,0 +1,17 @@
+/** "November 27, 2017" — the long date; UTC so server and client agree before locale kicks in. */
+export function longDate(iso: string | Date, locale = "en-US", timeZone = "UTC"): string {
+  const d = typeof iso === "string" ? new Date(iso) : iso;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone }).format(d);
+}
+
+/** "2017 • 89 minutes" */
+export function metaLine(year: number, runtimeMinutes: number): string {
+  return `${year} • ${runtimeMinutes} ${runtimeMinutes === 1 ? "minute" : "minutes"}`;
+}
+
+/** "1 h 29 min" for the watch page. */
+export function runtimeShort(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h ? `${h} h ${m} min` : `${m} min`;
+}

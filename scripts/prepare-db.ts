@@ -1,0 +1,35 @@
+// Run by `npm start` and `npm run dev` before the server: creates the embedded
+// database on first run, applies pending migrations, seeds an empty catalog.
+// Later starts only apply new migrations; they never reseed.
+import { resolveDbTarget, describeDbTarget } from "../lib/db/config";
+import { createDb } from "../lib/db/client";
+import { migrateDeploy } from "../lib/db/migrate";
+import { needsSeed, seed } from "../prisma/seed";
+
+async function main() {
+  const target = resolveDbTarget();
+  const handle = await createDb(target);
+  try {
+    const applied = await migrateDeploy(target, handle.opened);
+    if (applied.length) console.log(`Database: applied ${applied.length} migration(s) to ${describeDbTarget(target)}.`);
+    if (await needsSeed(handle.prisma)) {
+      const r = await seed(handle.prisma);
+      console.log(`Database: seeded ${r.films} films and ${r.reviews} reviews.`);
+    }
+    console.log(`Database: ${describeDbTarget(target)} is ready.`);
+  } finally {
+    await handle.close();
+  }
+}
+
+setTimeout(() => {
+  console.error("prepare-db: timed out after 300 s");
+  process.exit(1);
+}, 300_000).unref();
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`Could not prepare the database: ${e instanceof Error ? e.message : e}`);
+    process.exit(1);
+  },
+);
