@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
 import { getAllFilmCards } from "@/lib/data/films";
 import { FilmCard } from "@/components/film/FilmCard";
 
-export default async function Home() {
-  const films = await getAllFilmCards();
+// Rendered per request from cached data (lib/data): the database is not there at build time.
+export const dynamic = "force-dynamic";
+
+export default function Home() {
   return (
     <div className="flex flex-col gap-6">
       <section className="rounded-2xl bg-surface p-6 sm:p-8">
@@ -20,14 +24,34 @@ export default async function Home() {
         <h2 id="all-films" className="mb-4 text-xl font-semibold">
           All films
         </h2>
-        <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-4 lg:grid-cols-6">
-          {films.map((f) => (
-            <li key={f.slug} className="[&>a]:w-full">
-              <FilmCard film={f} />
-            </li>
-          ))}
-        </ul>
+        <Suspense fallback={<GridSkeleton />}>
+          <AllFilms />
+        </Suspense>
       </section>
+    </div>
+  );
+}
+
+async function AllFilms() {
+  const films = await getAllFilmCards();
+  return (
+    <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-4 lg:grid-cols-6">
+      {films.map((f) => (
+        <li key={f.slug} className="[&>a]:w-full">
+          <FilmCard film={f} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function GridSkeleton() {
+  return (
+    <div className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-6">
+      <LoadingStatus label="Loading films…" />
+      {Array.from({ length: 12 }, (_, i) => (
+        <Skeleton key={i} className="aspect-[2/3] w-full" />
+      ))}
     </div>
   );
 }

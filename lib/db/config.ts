@@ -20,13 +20,13 @@ export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget 
     return { kind: "postgres", connectionString: parsed.toString(), schema };
   }
   if (url === "memory://" || url === "pglite:memory") return { kind: "pglite", dataDir: null };
-  if (url && url.startsWith("pglite:")) return { kind: "pglite", dataDir: path.resolve(url.slice("pglite:".length)) };
+  if (url && url.startsWith("pglite:")) return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice("pglite:".length)) };
   if (url) {
     throw new Error(
       `DATABASE_URL must start with postgresql:// (a PostgreSQL server), be memory:// (in-memory PGlite) or pglite:<dir>; got "${url.slice(0, 20)}…"`,
     );
   }
-  return { kind: "pglite", dataDir: path.resolve(env.PGLITE_DATA_DIR || ".data/pglite") };
+  return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DATA_DIR || ".data/pglite") };
 }
 
 export function describeDbTarget(t: DbTarget): string {

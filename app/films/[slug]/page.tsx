@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFilmBySlug, getSimilarFilms } from "@/lib/data/films";
+import { Suspense } from "react";
+import { getFilmBySlug, getSimilarFilms, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
 import { metaLine } from "@/lib/format";
 import { reviewCountLabel, summarize } from "@/lib/ratings";
@@ -14,6 +15,10 @@ import { Stars } from "@/components/rating/Stars";
 import { RatingSummary } from "@/components/rating/RatingSummary";
 import { RateThisMovie } from "@/components/rating/RateThisMovie";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
+import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
+
+// Rendered per request from cached data (lib/data): the database is not there at build time.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -39,16 +44,11 @@ export default async function FilmPage({ params }: Props) {
   const { slug } = await params;
   const film = await load(slug);
   if (!film) notFound();
-  const [top, similar] = await Promise.all([
-    getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: "helpful", limit: 4 }),
-    getSimilarFilms(film.id),
-  ]);
   const s = summarize(film.counts);
   const here = `/films/${film.slug}`;
 
   return (
     <div className="flex flex-col gap-10">
-      <JsonLd data={movieJsonLd(film, top.items)} />
       <section aria-labelledby="film-title" className="grid gap-6 sm:grid-cols-[minmax(0,1fr)_200px] sm:gap-10">
         <div className="order-2 flex flex-col gap-4 sm:order-1">
           <div>
@@ -152,34 +152,67 @@ export default async function FilmPage({ params }: Props) {
         <div className="mt-8">
           <RateThisMovie slug={film.slug} />
         </div>
-        <div className="mt-6">
-          {top.items.length === 0 ? (
-            <p className="text-muted">No reviews yet. Be the first to tell others what you thought.</p>
-          ) : (
-            top.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={here} />)
-          )}
-        </div>
-        {s.count > 0 && (
-          <Link href={`${here}/reviews`} className="mt-4 inline-block rounded-lg px-1 font-semibold text-brand hover:underline">
-            See all reviews
-          </Link>
-        )}
+        <Suspense fallback={<ReviewsSkeleton />}>
+          <TopReviews film={film} />
+        </Suspense>
       </section>
 
-      {similar.length > 0 && (
-        <section aria-labelledby="similar">
-          <h2 id="similar" className="mb-4 text-xl font-semibold">
-            Similar films
-          </h2>
-          <ul className="no-scrollbar -mx-4 flex gap-4 overflow-x-auto px-4 pb-2">
-            {similar.map((f) => (
-              <li key={f.slug}>
-                <FilmCard film={f} />
-              </li>
-            ))}
-          </ul>
-        </section>
+      <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+        <SimilarFilms filmId={film.id} />
+      </Suspense>
+    </div>
+  );
+}
+
+/** The most helpful reviews, and the JSON-LD that quotes them. Streams in after the film. */
+async function TopReviews({ film }: { film: FilmDetail }) {
+  const top = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: "helpful", limit: 4 });
+  const here = `/films/${film.slug}`;
+  return (
+    <>
+      <JsonLd data={movieJsonLd(film, top.items)} />
+      <div className="mt-6">
+        {top.items.length === 0 ? (
+          <p className="text-muted">No reviews yet. Be the first to tell others what you thought.</p>
+        ) : (
+          top.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={here} />)
+        )}
+      </div>
+      {film.reviewCount > 0 && (
+        <Link href={`${here}/reviews`} className="mt-4 inline-block rounded-lg px-1 font-semibold text-brand hover:underline">
+          See all reviews
+        </Link>
       )}
+    </>
+  );
+}
+
+async function SimilarFilms({ filmId }: { filmId: string }) {
+  const similar = await getSimilarFilms(filmId);
+  if (similar.length === 0) return null;
+  return (
+    <section aria-labelledby="similar">
+      <h2 id="similar" className="mb-4 text-xl font-semibold">
+        Similar films
+      </h2>
+      <ul className="no-scrollbar -mx-4 flex gap-4 overflow-x-auto px-4 pb-2">
+        {similar.map((f) => (
+          <li key={f.slug}>
+            <FilmCard film={f} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ReviewsSkeleton() {
+  return (
+    <div className="mt-6 flex flex-col gap-4">
+      <LoadingStatus label="Loading reviews…" />
+      {Array.from({ length: 3 }, (_, i) => (
+        <Skeleton key={i} className="h-24 w-full" />
+      ))}
     </div>
   );
 }

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFilmBySlug } from "@/lib/data/films";
+import { Suspense } from "react";
+import { getFilmBySlug, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
 import { isSlug } from "@/lib/slug";
 import { reviewCountLabel, summarize } from "@/lib/ratings";
-import { parseReviewListQuery, REVIEW_PAGE_SIZE } from "@/lib/validation/review-list";
+import { parseReviewListQuery, REVIEW_PAGE_SIZE, type ReviewListQuery } from "@/lib/validation/review-list";
+import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
 import { RatingSummary } from "@/components/rating/RatingSummary";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
 import { ReviewListControls } from "@/components/reviews/ReviewListControls";
 import { Pager } from "@/components/reviews/Pager";
+
+// Rendered per request from cached data (lib/data): the database is not there at build time.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,7 +34,6 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) notFound();
   const q = parseReviewListQuery(await searchParams);
-  const page = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: REVIEW_PAGE_SIZE });
   const base = `/films/${film.slug}/reviews`;
   const s = summarize(film.counts);
   const shownCount = q.rating ? film.counts[q.rating as 1 | 2 | 3 | 4 | 5] : s.count;
@@ -47,6 +51,17 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
       <p className="text-sm text-muted" aria-live="polite">
         {q.rating ? `${reviewCountLabel(shownCount)} with ${q.rating} ${q.rating === 1 ? "star" : "stars"}` : reviewCountLabel(shownCount)}
       </p>
+      <Suspense key={JSON.stringify(q)} fallback={<ListSkeleton />}>
+        <ReviewList film={film} q={q} base={base} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ReviewList({ film, q, base }: { film: FilmDetail; q: ReviewListQuery; base: string }) {
+  const page = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: REVIEW_PAGE_SIZE });
+  return (
+    <>
       <section aria-label="Reviews">
         {page.items.length === 0 ? (
           <p className="rounded-lg bg-surface p-6 text-center text-muted">
@@ -60,6 +75,17 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
         )}
       </section>
       <Pager base={base} sort={q.sort} rating={q.rating} prev={page.prev} next={page.next} />
+    </>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div className="flex flex-col gap-4">
+      <LoadingStatus label="Loading reviews…" />
+      {Array.from({ length: 4 }, (_, i) => (
+        <Skeleton key={i} className="h-24 w-full" />
+      ))}
     </div>
   );
 }

@@ -6,6 +6,9 @@ import { isSlug } from "@/lib/slug";
 import { metaLine } from "@/lib/format";
 import { Poster } from "@/components/film/Poster";
 
+// Rendered per request from cached data (lib/data): the database is not there at build time.
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
