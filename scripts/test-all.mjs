@@ -1,26 +1,62 @@
-// npm test: unit, integration (embedded PGlite; also PostgreSQL when TEST_DATABASE_URL
-// is set), then the browser journeys on a production build. Stops at the first failure.
+// npm test: type check, unit, integration (embedded PGlite; also PostgreSQL when
+// TEST_DATABASE_URL is set), then the browser journeys on a production build.
+// Stops at the first failing suite and ends with one line: "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const out = path.resolve(".test-results");
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+const vitest = (project, file) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(out, file)}`];
 
 const steps = [
-  ["Type check", "npx", ["tsc", "--noEmit"]],
-  ["Unit tests", "npx", ["vitest", "run", "--project", "unit"]],
-  ["Integration tests (PGlite)", "npx", ["vitest", "run", "--project", "integration"], { TEST_DATABASE_URL: "" }],
-  ...(process.env.TEST_DATABASE_URL ? [["Integration tests (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"], {}]] : []),
-  ["Chromium for browser tests", "node", ["scripts/ensure-chromium.mjs"]],
-  ["Browser tests (Playwright)", "npx", ["playwright", "test"]],
+  { name: "Type check", cmd: "npx", args: ["tsc", "--noEmit"] },
+  { name: "Unit tests", cmd: "npx", args: vitest("unit", "unit.json"), json: "unit.json" },
+  { name: "Integration tests (PGlite)", cmd: "npx", args: vitest("integration", "integration-pglite.json"), json: "integration-pglite.json", env: { TEST_DATABASE_URL: undefined } },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: "Integration tests (PostgreSQL)", cmd: "npx", args: vitest("integration", "integration-postgres.json"), json: "integration-postgres.json" }]
+    : []),
+  { name: "Chromium for browser tests", cmd: "node", args: ["scripts/ensure-chromium.mjs"] },
+  {
+    name: "Browser tests (Playwright)",
+    cmd: "npx",
+    args: ["playwright", "test", "--reporter=list,json"],
+    json: "e2e.json",
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, "e2e.json") },
+  },
 ];
 
-for (const [name, cmd, args, extra = {}] of steps) {
-  console.log(`\n=== ${name} ===`);
-  const env = { ...process.env, ...extra };
-  if (extra.TEST_DATABASE_URL === "") delete env.TEST_DATABASE_URL;
+let passed = 0;
+let failed = 0;
+function tally(file) {
+  const p = path.join(out, file);
+  if (!fs.existsSync(p)) return;
+  const r = JSON.parse(fs.readFileSync(p, "utf8"));
+  if (r.stats) {
+    passed += r.stats.expected + (r.stats.flaky ?? 0);
+    failed += r.stats.unexpected;
+  } else {
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+  }
+}
+
+for (const step of steps) {
+  console.log(`\n=== ${step.name} ===`);
+  const env = { ...process.env };
+  for (const [k, v] of Object.entries(step.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  const r = spawnSync(step.cmd, step.args, { stdio: "inherit", env });
+  if (step.json) tally(step.json);
   if (r.status !== 0) {
-    console.error(`\n${name} failed (exit ${r.status}).`);
+    console.error(`\n${step.name} failed (exit ${r.status}).`);
+    console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
     process.exit(r.status || 1);
   }
-  console.log(`--- ${name}: ok in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`--- ${step.name}: ok in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
-console.log("\nAll test suites passed.");
+console.log(`\nAll suites passed.\ntests: ${passed} passed, ${failed} failed`);

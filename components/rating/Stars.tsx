@@ -3,7 +3,7 @@ export function Stars({ value, label, size = "sm" }: { value: number; label?: st
   const px = size === "lg" ? 20 : 14;
   const text = label ?? `Rated ${value} out of 5`;
   return (
-    <span role="img" aria-label={text} className="inline-flex items-center gap-0.5 align-middle">
+    <span role="img" aria-label={text} className="inline-flex items-center gap-0.5 align-middle text-star">
       {[1, 2, 3, 4, 5].map((i) => {
         const fill = Math.max(0, Math.min(1, value - (i - 1)));
         return (
@@ -15,7 +15,6 @@ export function Stars({ value, label, size = "sm" }: { value: number; label?: st
               </linearGradient>
             </defs>
             <path
-              className="text-star"
               fill={`url(#s${i}-${Math.round(fill * 100)})`}
               d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9z"
             />
