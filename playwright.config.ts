@@ -9,8 +9,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -28,6 +28,18 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1" },
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      ADMIN_EMAIL: "admin@marquee.local",
+      ADMIN_PASSWORD: "marquee-e2e-admin",
+      // every test signs in from 127.0.0.1: the per-address limit would trip across tests
+      SIGNIN_LIMIT_PER_ADDRESS: "10000",
+      OIDC_ISSUER: `http://127.0.0.1:${PORT + 98}`,
+      OIDC_CLIENT_ID: "marquee-e2e",
+      OIDC_CLIENT_SECRET: "marquee-e2e-secret-value",
+      OIDC_NAME: "Test SSO",
+    },
   },
 });

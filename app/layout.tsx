@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { siteUrl } from "@/lib/site";
+import { getCurrentUser } from "@/lib/auth/session";
+import { UserMenu } from "@/components/layout/UserMenu";
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -17,7 +19,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col antialiased">
@@ -37,6 +40,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 Films
               </Link>
             </nav>
+            <div className="ml-auto">
+              <UserMenu user={user ? { name: user.name, role: user.role } : null} />
+            </div>
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">

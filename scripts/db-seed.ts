@@ -2,7 +2,7 @@
 import { resolveDbTarget, describeDbTarget } from "../lib/db/config";
 import { createDb } from "../lib/db/client";
 import { migrateDeploy } from "../lib/db/migrate";
-import { seed } from "../prisma/seed";
+import { ensureAdmin, seed } from "../prisma/seed";
 
 async function main() {
   const target = resolveDbTarget();
@@ -11,6 +11,7 @@ async function main() {
     await migrateDeploy(target, handle.opened);
     const t0 = Date.now();
     const r = await seed(handle.prisma);
+    await ensureAdmin(handle.prisma);
     console.log(`Seeded ${describeDbTarget(target)}: ${r.films} films, ${r.reviews} reviews, ${r.votes} helpful votes, ${r.users} reviewers (${Date.now() - t0} ms).`);
   } finally {
     await handle.close();

@@ -2,11 +2,13 @@
 // database on first run, applies pending migrations, seeds an empty catalog.
 // Later starts only apply new migrations; they never reseed.
 import { resolveDbTarget, describeDbTarget } from "../lib/db/config";
+import { loadEnv } from "../lib/env";
 import { createDb } from "../lib/db/client";
 import { migrateDeploy } from "../lib/db/migrate";
-import { needsSeed, seed } from "../prisma/seed";
+import { ensureAdmin, needsSeed, seed } from "../prisma/seed";
 
 async function main() {
+  loadEnv(); // fails with a clear message when a public production server lacks NEXTAUTH_SECRET
   const target = resolveDbTarget();
   const handle = await createDb(target);
   try {
@@ -16,6 +18,8 @@ async function main() {
       const r = await seed(handle.prisma);
       console.log(`Database: seeded ${r.films} films and ${r.reviews} reviews.`);
     }
+    const admin = await ensureAdmin(handle.prisma);
+    if (admin.created) console.log(`Database: created the moderator account ${admin.email} (see ADMIN_EMAIL / ADMIN_PASSWORD in the README).`);
     console.log(`Database: ${describeDbTarget(target)} is ready.`);
   } finally {
     await handle.close();
@@ -29,7 +33,7 @@ setTimeout(() => {
 main().then(
   () => process.exit(0),
   (e) => {
-    console.error(`Could not prepare the database: ${e instanceof Error ? e.message : e}`);
+    console.error(`Could not start Marquee: ${e instanceof Error ? e.message : e}`);
     process.exit(1);
   },
 );

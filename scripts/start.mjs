@@ -41,10 +41,17 @@ if (process.env.MARQUEE_SKIP_BUILD !== "1" && (!fs.existsSync(path.join(root, ".
   fs.writeFileSync(stamp, hash);
 }
 
-run(bin("tsx"), [path.join(root, "scripts", "prepare-db.ts")]);
-
 const port = process.env.PORT || "3000";
 const host = process.env.HOST || "localhost";
+// next-auth needs the public address; on this machine it is where we listen.
+process.env.NEXTAUTH_URL ||= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+process.env.HOST = host;
+process.env.PORT = port;
+
+// Checks the configuration (a public production server needs NEXTAUTH_SECRET) and
+// prepares the database.
+run(bin("tsx"), [path.join(root, "scripts", "prepare-db.ts")], { ...process.env, NODE_ENV: "production" });
+
 console.log(`Marquee on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 const child = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

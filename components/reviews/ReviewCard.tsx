@@ -1,13 +1,16 @@
 import type { ReviewCard as ReviewCardData } from "@/lib/data/reviews";
-import { helpfulLine } from "@/lib/ratings";
 import { Stars } from "../rating/Stars";
 import { LocalDate } from "../ui/LocalDate";
-import { HelpfulQuestion } from "./HelpfulQuestion";
+import { HelpfulVote } from "./HelpfulVote";
+import { ReportReview } from "./ReportReview";
 import { SpoilerText } from "./SpoilerText";
 
 export const ANONYMOUS_NAME = "A Marquee user";
 
-export function ReviewCard({ review, returnTo }: { review: ReviewCardData; returnTo: string }) {
+export type CardViewer = { signedIn: boolean; own: boolean; myVote: "YES" | "NO" | null; reported: boolean };
+export const VISITOR: CardViewer = { signedIn: false, own: false, myVote: null, reported: false };
+
+export function ReviewCard({ review, returnTo, viewer = VISITOR }: { review: ReviewCardData; returnTo: string; viewer?: CardViewer }) {
   const name = review.authorName ?? ANONYMOUS_NAME;
   const initial = review.authorName ? review.authorName.trim().charAt(0).toUpperCase() : "M";
   return (
@@ -28,10 +31,10 @@ export function ReviewCard({ review, returnTo }: { review: ReviewCardData; retur
         )}
       </p>
       {review.body && (
-        <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line leading-relaxed">{review.body}</p>}</div>
+        <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line break-words leading-relaxed">{review.body}</p>}</div>
       )}
-      {review.helpfulYes > 0 && <p className="mt-2 text-sm text-muted">{helpfulLine(review.helpfulYes)}</p>}
-      <HelpfulQuestion reviewId={review.id} returnTo={returnTo} />
+      <HelpfulVote key={`${review.id}:${review.helpfulYes}:${review.helpfulNo}:${viewer.myVote}`} reviewId={review.id} yes={review.helpfulYes} no={review.helpfulNo} viewer={viewer} returnTo={returnTo} />
+      {!viewer.own && <ReportReview reviewId={review.id} signedIn={viewer.signedIn} alreadyReported={viewer.reported} returnTo={returnTo} />}
     </article>
   );
 }

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { slugify } from "../../lib/slug";
 import { wilsonLowerBound } from "../../lib/ratings";
 import { recomputeFilmCounters } from "../../lib/data/integrity";
+import { hashPassword } from "../../lib/auth/password";
 import { catalog, type SeedFilm } from "./catalog";
 
 const SEED_EMAIL_DOMAIN = "seed.marquee.invalid";
@@ -125,4 +126,27 @@ export async function seed(prisma: PrismaClient, films: SeedFilm[] = catalog): P
 /** True when the catalog has never been seeded (used by `npm start`). */
 export async function needsSeed(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.film.count()) === 0;
+}
+
+/**
+ * Makes sure the first moderator exists: ADMIN_EMAIL (default admin@marquee.local) with
+ * ADMIN_PASSWORD (default "marquee-admin" for local use only; a public production
+ * server gets no password unless ADMIN_PASSWORD is set). Idempotent.
+ */
+export async function ensureAdmin(prisma: PrismaClient, source: NodeJS.ProcessEnv = process.env): Promise<{ email: string; created: boolean }> {
+  const email = (source.ADMIN_EMAIL || "admin@marquee.local").trim().toLowerCase();
+  const publicProd = source.NODE_ENV === "production" && !!source.HOST && !["localhost", "127.0.0.1", "::1"].includes(source.HOST);
+  const password = source.ADMIN_PASSWORD || (publicProd ? undefined : "marquee-admin");
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true, passwordHash: true } });
+  if (existing) {
+    const data: { role?: "ADMIN"; passwordHash?: string } = {};
+    if (existing.role !== "ADMIN") data.role = "ADMIN";
+    if (!existing.passwordHash && password) data.passwordHash = await hashPassword(password);
+    if (Object.keys(data).length) await prisma.user.update({ where: { id: existing.id }, data });
+    return { email, created: false };
+  }
+  await prisma.user.create({
+    data: { email, name: "Marquee moderator", displayName: "Marquee moderator", role: "ADMIN", passwordHash: password ? await hashPassword(password) : null },
+  });
+  return { email, created: true };
 }

@@ -13,14 +13,19 @@ import { FilmCard } from "@/components/film/FilmCard";
 import { JsonLd, movieJsonLd } from "@/components/film/JsonLd";
 import { Stars } from "@/components/rating/Stars";
 import { RatingSummary } from "@/components/rating/RatingSummary";
-import { RateThisMovie } from "@/components/rating/RateThisMovie";
+import { WishlistButton } from "@/components/wishlist/WishlistButton";
+import { ReviewComposer } from "@/components/rating/ReviewComposer";
+import { viewerFor } from "@/components/reviews/viewer";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getMyReview, isOnWishlist } from "@/lib/data/viewer";
+import type { SessionUser } from "@/lib/data/users";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
 import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
 
 // Rendered per request from cached data (lib/data): the database is not there at build time.
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(slug: string) {
   return isSlug(slug) ? getFilmBySlug(slug) : null;
@@ -40,10 +45,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function FilmPage({ params }: Props) {
+export default async function FilmPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const film = await load(slug);
   if (!film) notFound();
+  const user = await getCurrentUser();
+  const [myReview, wished] = user ? await Promise.all([getMyReview(user.id, film.id), isOnWishlist(user.id, film.id)]) : [null, false];
+  const rateParam = Number((await searchParams).rate);
+  const initialRating = Number.isInteger(rateParam) && rateParam >= 1 && rateParam <= 5 ? rateParam : undefined;
   const s = summarize(film.counts);
   const here = `/films/${film.slug}`;
 
@@ -103,12 +112,7 @@ export default async function FilmPage({ params }: Props) {
                 </Link>
               </p>
             </div>
-            <Link
-              href={`/signin?callbackUrl=${encodeURIComponent(here)}`}
-              className="self-start rounded-lg border border-line px-4 py-2.5 font-medium hover:bg-surface"
-            >
-              Add to wishlist
-            </Link>
+            <WishlistButton filmId={film.id} slug={film.slug} signedIn={!!user} initial={wished} />
           </div>
         </div>
         <div className="order-1 w-36 sm:order-2 sm:w-full">
@@ -150,10 +154,10 @@ export default async function FilmPage({ params }: Props) {
         </h2>
         <RatingSummary counts={film.counts} />
         <div className="mt-8">
-          <RateThisMovie slug={film.slug} />
+          <ReviewComposer key={myReview ? `${myReview.id}:${myReview.editedAt}` : "new"} filmId={film.id} slug={film.slug} signedIn={!!user} myReview={myReview} initialRating={initialRating} />
         </div>
         <Suspense fallback={<ReviewsSkeleton />}>
-          <TopReviews film={film} />
+          <TopReviews film={film} user={user} />
         </Suspense>
       </section>
 
@@ -165,9 +169,10 @@ export default async function FilmPage({ params }: Props) {
 }
 
 /** The most helpful reviews, and the JSON-LD that quotes them. Streams in after the film. */
-async function TopReviews({ film }: { film: FilmDetail }) {
+async function TopReviews({ film, user }: { film: FilmDetail; user: SessionUser | null }) {
   const top = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: "helpful", limit: 4 });
   const here = `/films/${film.slug}`;
+  const viewer = await viewerFor(user, top.items.map((r) => r.id));
   return (
     <>
       <JsonLd data={movieJsonLd(film, top.items)} />
@@ -175,7 +180,7 @@ async function TopReviews({ film }: { film: FilmDetail }) {
         {top.items.length === 0 ? (
           <p className="text-muted">No reviews yet. Be the first to tell others what you thought.</p>
         ) : (
-          top.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={here} />)
+          top.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={here} viewer={viewer(r.id)} />)
         )}
       </div>
       {film.reviewCount > 0 && (

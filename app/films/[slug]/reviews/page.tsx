@@ -12,6 +12,8 @@ import { RatingSummary } from "@/components/rating/RatingSummary";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
 import { ReviewListControls } from "@/components/reviews/ReviewListControls";
 import { Pager } from "@/components/reviews/Pager";
+import { viewerFor } from "@/components/reviews/viewer";
+import { getCurrentUser } from "@/lib/auth/session";
 
 // Rendered per request from cached data (lib/data): the database is not there at build time.
 export const dynamic = "force-dynamic";
@@ -59,7 +61,11 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
 }
 
 async function ReviewList({ film, q, base }: { film: FilmDetail; q: ReviewListQuery; base: string }) {
-  const page = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: REVIEW_PAGE_SIZE });
+  const [page, user] = await Promise.all([
+    getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: REVIEW_PAGE_SIZE }),
+    getCurrentUser(),
+  ]);
+  const viewer = await viewerFor(user, page.items.map((r) => r.id));
   return (
     <>
       <section aria-label="Reviews">
@@ -71,7 +77,7 @@ async function ReviewList({ film, q, base }: { film: FilmDetail; q: ReviewListQu
             </Link>
           </p>
         ) : (
-          page.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={base} />)
+          page.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={base} viewer={viewer(r.id)} />)
         )}
       </section>
       <Pager base={base} sort={q.sort} rating={q.rating} prev={page.prev} next={page.next} />

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getModerationQueue, type QueueItem } from "@/lib/data/moderation";
+import { REPORT_REASON_LABELS } from "@/lib/validation/review";
+import { Stars } from "@/components/rating/Stars";
+import { LocalDate } from "@/components/ui/LocalDate";
+import { ModerationActions } from "@/components/admin/ModerationActions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Moderation queue", robots: { index: false } };
+
+const STATUS: Record<QueueItem["status"], string> = { VISIBLE: "Visible", FLAGGED: "Hidden automatically, waiting for you", HIDDEN: "Hidden by a moderator" };
+
+export default async function ReportsPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/admin/reports")}`);
+  if (user.role !== "ADMIN") notFound();
+  const { pending, hidden } = await getModerationQueue();
+  return (
+    <div className="flex max-w-4xl flex-col gap-8">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">Moderation queue</h1>
+        <p className="mt-1 text-muted">
+          Reviews reported by members. A review reported by three members is hidden until you decide. Hidden reviews leave every count and average.
+        </p>
+      </div>
+      <Queue title="Waiting for a decision" items={pending} empty="Nothing to review. Well done." />
+      <Queue title="Hidden reviews" items={hidden} empty="No hidden reviews." />
+    </div>
+  );
+}
+
+function Queue({ title, items, empty }: { title: string; items: QueueItem[]; empty: string }) {
+  return (
+    <section aria-labelledby={title}>
+      <h2 id={title} className="mb-3 text-xl font-semibold">
+        {title} <span className="text-base font-normal text-muted">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="rounded-lg bg-surface p-4 text-muted">{empty}</p>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {items.map((i) => (
+            <li key={i.reviewId}>
+              <article aria-label={`Review by ${i.authorName} of ${i.film.title}`} className="rounded-xl border border-line p-4">
+                <p className="text-sm text-muted">
+                  <Link href={`/films/${i.film.slug}`} className="font-semibold text-brand hover:underline">
+                    {i.film.title}
+                  </Link>{" "}
+                  · {i.authorName} · <LocalDate iso={i.createdAt} />
+                </p>
+                <p className="mt-1 flex items-center gap-2 text-sm">
+                  <Stars value={i.rating} /> <span className="rounded bg-surface px-2 py-0.5">{STATUS[i.status]}</span>
+                </p>
+                {i.body && <p className="mt-2 whitespace-pre-line break-words">{i.body}</p>}
+                {i.openReports > 0 && (
+                  <p className="mt-2 text-sm">
+                    <strong>{i.openReports === 1 ? "1 open report" : `${i.openReports} open reports`}:</strong>{" "}
+                    {i.reasons.map((r) => `${REPORT_REASON_LABELS[r.reason as keyof typeof REPORT_REASON_LABELS] ?? r.reason} (${r.count})`).join(", ")}
+                  </p>
+                )}
+                {i.notes.length > 0 && (
+                  <ul className="mt-1 list-disc pl-5 text-sm text-muted">
+                    {i.notes.map((n, k) => (
+                      <li key={k}>{n}</li>
+                    ))}
+                  </ul>
+                )}
+                <div className="mt-3">
+                  <ModerationActions reviewId={i.reviewId} status={i.status} hasOpenReports={i.openReports > 0} label={`the review by ${i.authorName}`} />
+                </div>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

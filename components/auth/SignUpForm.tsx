@@ -1,0 +1,86 @@
+"use client";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { signUpAction, type SignUpState } from "@/lib/actions/auth";
+import { PASSWORD_MIN } from "@/lib/validation/auth";
+
+const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink aria-[invalid=true]:border-red-600";
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="text-sm text-red-700 dark:text-red-400">
+      {errors[0]}
+    </p>
+  );
+}
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const [state, action, pending] = useActionState<SignUpState, FormData>(async (prev, form) => {
+    const result = await signUpAction(prev, form);
+    if (result?.ok) {
+      const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false, callbackUrl });
+      if (res?.error) return { ok: false, message: "Your account is ready. Please sign in.", code: "error" };
+      router.replace(callbackUrl);
+      router.refresh();
+    }
+    return result;
+  }, null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+
+  useEffect(() => {
+    if (fe?.password && passwordRef.current) passwordRef.current.focus();
+  }, [fe]);
+
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <div aria-live="polite">
+        {state && !state.ok && (
+          <p role="alert" className="rounded-lg border border-red-700/40 bg-red-700/10 px-3 py-2 text-sm">
+            {state.message}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="name" className="font-medium">
+          Name
+        </label>
+        <input id="name" name="name" autoComplete="name" required maxLength={60} defaultValue={state && !state.ok ? state.values?.name : ""} aria-invalid={!!fe?.name} aria-describedby={fe?.name ? "name-error" : "name-hint"} className={inputCls} />
+        <p id="name-hint" className="text-xs text-muted">
+          Shown with your reviews, unless you post one anonymously.
+        </p>
+        <FieldError id="name-error" errors={fe?.name} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="email" className="font-medium">
+          Email
+        </label>
+        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state && !state.ok ? state.values?.email : ""} aria-invalid={!!fe?.email} aria-describedby={fe?.email ? "email-error" : undefined} className={inputCls} />
+        <FieldError id="email-error" errors={fe?.email} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="password" className="font-medium">
+          Password
+        </label>
+        <input ref={passwordRef} id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} aria-invalid={!!fe?.password} aria-describedby={fe?.password ? "password-error password-hint" : "password-hint"} className={inputCls} />
+        <p id="password-hint" className="text-xs text-muted">
+          At least {PASSWORD_MIN} characters.
+        </p>
+        <FieldError id="password-error" errors={fe?.password} />
+      </div>
+      <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+      <p className="text-sm">
+        Already a member?{" "}
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+
+type Props = { user: { name: string; role: "MEMBER" | "ADMIN" } | null };
+
+/** "Sign in" for visitors; the member's name opening a menu with Sign out for members. */
+export function UserMenu({ user }: Props) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const first = useRef<HTMLAnchorElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    first.current?.focus();
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  if (!user) {
+    const here = pathname && !pathname.startsWith("/signin") && !pathname.startsWith("/signup") ? pathname : "/";
+    return (
+      <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="shrink-0 rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div ref={ref} className="relative shrink-0">
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        className="flex max-w-40 items-center gap-2 rounded-lg px-2 py-1.5 text-sm font-semibold hover:bg-surface"
+      >
+        <span aria-hidden="true" className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-brand text-xs text-on-brand">
+          {user.name.charAt(0).toUpperCase()}
+        </span>
+        <span className="truncate">{user.name}</span>
+      </button>
+      {open && (
+        <div role="menu" aria-label="Account" className="absolute right-0 z-50 mt-1 flex w-48 flex-col rounded-lg border border-line bg-page p-1 shadow-lg">
+          <Link ref={first} role="menuitem" href="/wishlist" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+            Wishlist
+          </Link>
+          {user.role === "ADMIN" && (
+            <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+              Moderation queue
+            </Link>
+          )}
+          <button role="menuitem" type="button" onClick={() => signOut({ callbackUrl: pathname || "/" })} className="rounded px-3 py-2 text-left text-sm hover:bg-surface">
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, useTransition } from "react";
+import { reportAction } from "@/lib/actions/reviews";
+import { REPORT_REASONS, REPORT_REASON_LABELS } from "@/lib/validation/review";
+
+/** "Report review" opens a dialog with the reasons and "Submit report". */
+export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: { reviewId: string; signedIn: boolean; alreadyReported: boolean; returnTo: string }) {
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [done, setDone] = useState<string | null>(alreadyReported ? "You reported this review." : null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const titleId = useId();
+
+  function open() {
+    if (!signedIn) {
+      router.push(`/signin?callbackUrl=${encodeURIComponent(`${returnTo}#review-${reviewId}`)}`);
+      return;
+    }
+    setError(null);
+    dialog.current?.showModal();
+  }
+
+  function submit(form: FormData) {
+    const reason = String(form.get("reason") ?? "");
+    const note = String(form.get("note") ?? "");
+    if (!reason) {
+      setError("Choose why you are reporting this review.");
+      return;
+    }
+    start(async () => {
+      const res = await reportAction(reviewId, reason, note);
+      if (res.ok) {
+        dialog.current?.close();
+        setDone(res.message ?? "Thanks for letting us know.");
+        router.refresh();
+      } else setError(res.message);
+    });
+  }
+
+  if (done)
+    return (
+      <p className="mt-2 text-xs text-muted" role="status">
+        {done}
+      </p>
+    );
+  return (
+    <>
+      <button type="button" onClick={open} className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline">
+        Report review
+      </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-line bg-page p-0 text-ink backdrop:bg-black/50">
+        <form action={submit} className="flex flex-col gap-4 p-5">
+          <h2 id={titleId} className="text-lg font-semibold">
+            Report this review
+          </h2>
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm text-muted">Why are you reporting it?</legend>
+            {REPORT_REASONS.map((r) => (
+              <label key={r} className="flex items-center gap-2">
+                <input type="radio" name="reason" value={r} className="h-4 w-4 accent-[var(--color-brand)]" />
+                {REPORT_REASON_LABELS[r]}
+              </label>
+            ))}
+          </fieldset>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${titleId}-note`} className="text-sm font-medium">
+              Anything to add? (optional)
+            </label>
+            <textarea id={`${titleId}-note`} name="note" rows={2} maxLength={300} className="rounded-lg border border-line bg-page px-3 py-2" />
+          </div>
+          {error && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {error}
+            </p>
+          )}
+          <div className="flex justify-end gap-2">
+            <button type="button" onClick={() => dialog.current?.close()} className="rounded-lg border border-line px-4 py-2 font-medium hover:bg-surface">
+              Cancel
+            </button>
+            <button type="submit" disabled={pending} className="rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+              Submit report
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * A callbackUrl we are willing to send people to: a path on this site only.
+ * Absolute URLs, protocol-relative ("//evil"), backslash tricks and javascript: are refused.
+ */
+export function safeCallbackUrl(raw: unknown, fallback = "/"): string {
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) return fallback;
+  let value = raw.trim();
+  try {
+    // Accept absolute URLs on our own origin by reducing them to their path.
+    if (/^https?:\/\//i.test(value)) {
+      const u = new URL(value);
+      const site = new URL(process.env.NEXTAUTH_URL || "http://localhost:3000");
+      if (u.origin !== site.origin) return fallback;
+      value = `${u.pathname}${u.search}${u.hash}`;
+    }
+  } catch {
+    return fallback;
+  }
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f\\]/.test(value)) return fallback;
+  return value;
+}
