@@ -280,3 +280,17 @@ describe(`one shared connection on ${ENGINE}`, () => {
     expect(await db.prisma.genre.findUnique({ where: { slug: "rolled-back-genre" } })).toBeNull();
   });
 });
+
+describe(`watch progress on ${ENGINE}`, () => {
+  it("remembers where a member stopped, per film", async () => {
+    const { saveProgress, getProgress } = await import("@/lib/data/progress");
+    const me = await member();
+    const f = await film("the-work");
+    expect(await saveProgress(null, { filmId: f.id, seconds: 3 })).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await saveProgress(me, { filmId: f.id, seconds: -1 })).toMatchObject({ ok: false });
+    expect(await getProgress(me.id, f.id)).toBeNull();
+    expect(await saveProgress(me, { filmId: f.id, seconds: 3.5 })).toMatchObject({ ok: true });
+    expect(await saveProgress(me, { filmId: f.id, seconds: 4.25 })).toMatchObject({ ok: true });
+    expect(await getProgress(me.id, f.id)).toBe(4.25);
+  });
+});

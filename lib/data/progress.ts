@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../db/client";
+import { fail, type Result } from "../result";
+import type { Actor } from "./review-writes";
+
+const input = z.object({
+  filmId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  seconds: z.number().finite().min(0).max(24 * 3600),
+});
+
+/** Where a member stopped watching a film's trailer (one row per member and film). */
+export async function saveProgress(actor: Actor, raw: unknown): Promise<Result> {
+  if (!actor) return fail("Sign in to resume on any device.", "unauthenticated");
+  const parsed = input.safeParse(raw);
+  if (!parsed.success) return fail("Bad position.", "invalid");
+  const { filmId, seconds } = parsed.data;
+  const prisma = await db();
+  const film = await prisma.film.findUnique({ where: { id: filmId }, select: { id: true } });
+  if (!film) return fail("Unknown film.", "not-found");
+  await prisma.watchProgress.upsert({
+    where: { userId_filmId: { userId: actor.id, filmId } },
+    create: { userId: actor.id, filmId, seconds },
+    update: { seconds },
+  });
+  return { ok: true };
+}
+
+export async function getProgress(userId: string, filmId: string): Promise<number | null> {
+  const prisma = await db();
+  const row = await prisma.watchProgress.findUnique({ where: { userId_filmId: { userId, filmId } }, select: { seconds: true } });
+  return row ? row.seconds : null;
+}
