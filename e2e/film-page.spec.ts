@@ -12,7 +12,7 @@ test.describe("The Work's film page", () => {
     await expect(watch).toHaveAttribute("href", "/films/the-work/watch");
     await expect(page.getByText("or on supported devices")).toBeVisible();
     await expect(page.getByRole("link", { name: "Learn more" })).toHaveAttribute("href", "/help/devices");
-    await expect(page.getByRole("link", { name: "Add to wishlist" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add to wishlist" })).toBeVisible();
 
     await expect(page.getByRole("heading", { name: "About this movie" })).toBeVisible();
     const seeMore = page.getByRole("button", { name: "See more" });

@@ -27,7 +27,7 @@ export function HelpfulVote({ reviewId, yes, no, viewer, returnTo }: { reviewId:
   const [server, setServer] = useState<State>({ yes, no, mine: viewer.myVote });
   const [optimistic, setOptimistic] = useOptimistic(server, apply);
   const [error, setError] = useState<string | null>(null);
-  const [, start] = useTransition();
+  const [pending, start] = useTransition();
   const reasonId = useId();
 
   function press(value: "YES" | "NO") {
@@ -49,7 +49,7 @@ export function HelpfulVote({ reviewId, yes, no, viewer, returnTo }: { reviewId:
   const btn = (pressed: boolean) =>
     `rounded-full border px-4 py-1 ${pressed ? "border-brand bg-brand text-on-brand" : "border-line hover:bg-surface"} disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-transparent`;
   return (
-    <div className="mt-2">
+    <div className="mt-2" aria-busy={pending}>
       {optimistic.yes > 0 && (
         <p className="text-sm text-muted" aria-live="polite">
           {helpfulLine(optimistic.yes)}

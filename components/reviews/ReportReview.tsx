@@ -33,8 +33,9 @@ export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: 
       const res = await reportAction(reviewId, reason, note);
       if (res.ok) {
         dialog.current?.close();
+        // No refresh: the reporter keeps their place and sees the thanks; counts and
+        // lists reflect a hidden review on the next load.
         setDone(res.message ?? "Thanks for letting us know.");
-        router.refresh();
       } else setError(res.message);
     });
   }

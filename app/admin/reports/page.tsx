@@ -34,8 +34,8 @@ export default async function ReportsPage() {
 
 function Queue({ title, items, empty }: { title: string; items: QueueItem[]; empty: string }) {
   return (
-    <section aria-labelledby={title}>
-      <h2 id={title} className="mb-3 text-xl font-semibold">
+    <section aria-labelledby={title.replace(/\W+/g, "-")}>
+      <h2 id={title.replace(/\W+/g, "-")} className="mb-3 text-xl font-semibold">
         {title} <span className="text-base font-normal text-muted">({items.length})</span>
       </h2>
       {items.length === 0 ? (
