@@ -1,5 +1,9 @@
+import { useId } from "react";
+
 /** Read-only stars with a text equivalent ("Rated 4 out of 5" or "Average rating 4.6 out of 5"). */
 export function Stars({ value, label, size = "sm" }: { value: number; label?: string; size?: "sm" | "lg" }) {
+  // Gradient ids unique per instance: a copy in a hidden element must not blank the others.
+  const uid = useId().replace(/[^A-Za-z0-9_-]/g, "");
   const px = size === "lg" ? 20 : 14;
   const text = label ?? `Rated ${value} out of 5`;
   return (
@@ -9,13 +13,13 @@ export function Stars({ value, label, size = "sm" }: { value: number; label?: st
         return (
           <svg key={i} width={px} height={px} viewBox="0 0 20 20" aria-hidden="true">
             <defs>
-              <linearGradient id={`s${i}-${Math.round(fill * 100)}`}>
+              <linearGradient id={`${uid}s${i}`}>
                 <stop offset={`${fill * 100}%`} stopColor="currentColor" />
                 <stop offset={`${fill * 100}%`} stopColor="currentColor" stopOpacity="0.22" />
               </linearGradient>
             </defs>
             <path
-              fill={`url(#s${i}-${Math.round(fill * 100)})`}
+              fill={`url(#${uid}s${i})`}
               d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9z"
             />
           </svg>

@@ -191,13 +191,13 @@ export const getFilmPage = cachedRead(listFilms, "film-page", () => [tags.catalo
 // ---------- home rows ----------
 
 /** Newest releases first: one query, served by the Film(releaseDate DESC, id) index. */
-export async function loadNewReleases(limit = 12): Promise<CatalogFilm[]> {
+export async function loadNewReleases(limit: number): Promise<CatalogFilm[]> {
   return (await listFilms({ sort: "newest", limit })).items;
 }
 export const getNewReleases = cachedRead(loadNewReleases, "new-releases", () => [tags.catalog], LIST_TTL);
 
 /** The Bayesian top of the whole catalog: one query (prior and ranking together). */
-export async function loadTopRated(limit = 12): Promise<CatalogFilm[]> {
+export async function loadTopRated(limit: number): Promise<CatalogFilm[]> {
   return (await listFilms({ sort: "top", limit })).items;
 }
 export const getTopRated = cachedRead(loadTopRated, "top-rated", () => [tags.catalog], LIST_TTL);
@@ -208,7 +208,7 @@ export type GenreRow = { genre: Omit<GenreSummary, "id">; films: CatalogFilm[] }
  * A row per genre with at least `minFilms` films, biggest genres first, each holding
  * its most popular films (the genre page's default order): one query for all rows.
  */
-export async function loadGenreRows(perRow = 12, minFilms = 3): Promise<GenreRow[]> {
+export async function loadGenreRows(perRow: number, minFilms: number): Promise<GenreRow[]> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<(FilmRow & { genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
     WITH g AS (
