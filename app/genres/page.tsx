@@ -32,7 +32,7 @@ export default async function GenresPage() {
                 href={`/genres/${g.slug}`}
                 className="flex h-full flex-col rounded-xl border border-line bg-surface px-4 py-3 hover:border-brand"
               >
-                <span className="font-semibold">{g.name}</span>
+                <span className="font-semibold">{g.name}</span>{" "}
                 <span className="text-sm text-muted">{g.filmCount === 1 ? "1 film" : `${g.filmCount} films`}</span>
               </Link>
             </li>
