@@ -17,8 +17,12 @@ export const metadata: Metadata = {
   openGraph: { title: "Marquee — films worth your evening", description, url: "/", type: "website", siteName: "Marquee" },
 };
 
-/** Films per row: phones scroll through all of them, wider screens show one or two grid lines. */
+/**
+ * Films per row. Phones scroll sideways through all of them; wider screens show two grid
+ * lines of the featured rows and one of each genre row ("See all" for the rest).
+ */
 const ROW_SIZE = 12;
+const GENRE_ROW_SIZE = 8;
 
 export default function Home() {
   return (
@@ -70,7 +74,7 @@ async function TopRated() {
 }
 
 async function GenreRows() {
-  const rows = await getGenreRows(ROW_SIZE, 3);
+  const rows = await getGenreRows(GENRE_ROW_SIZE, 3);
   return (
     <>
       {rows.map((r) => (

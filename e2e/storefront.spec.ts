@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 test.describe("The home storefront", () => {
@@ -210,4 +211,19 @@ test.describe("The public API", () => {
     expect(await missing.json()).toEqual({ error: { message: "Film not found", fields: {} } });
     expect((await request.get("/api/films/no-such-film/reviews")).status()).toBe(404);
   });
+});
+
+test.describe("Accessibility", () => {
+  for (const scheme of ["light", "dark"] as const) {
+    for (const path of ["/", "/genres", "/genres/drama?sort=top"]) {
+      test(`${path} has no axe violations (${scheme})`, async ({ page }) => {
+        test.setTimeout(60_000); // the home page has hundreds of SVG nodes to check
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(path);
+        await expect(page.getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+      });
+    }
+  }
 });
