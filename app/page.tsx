@@ -1,15 +1,32 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
-import { getAllFilmCards } from "@/lib/data/films";
-import { FilmCard } from "@/components/film/FilmCard";
+import { getGenreRows, getNewReleases, getTopRated } from "@/lib/data/catalog";
+import { FilmRow } from "@/components/catalog/FilmRow";
+import { RowSkeleton } from "@/components/catalog/RowSkeleton";
 
 // Rendered per request from cached data (lib/data): the database is not there at build time.
 export const dynamic = "force-dynamic";
 
+const description = "Browse new releases, the best-rated films and every genre. Read honest reviews from other viewers, then watch in your browser.";
+
+export const metadata: Metadata = {
+  title: { absolute: "Marquee — films worth your evening" },
+  description,
+  alternates: { canonical: "/" },
+  openGraph: { title: "Marquee — films worth your evening", description, url: "/", type: "website", siteName: "Marquee" },
+};
+
+/**
+ * Films per row. Phones scroll sideways through all of them; wider screens show two grid
+ * lines of the featured rows and one of each genre row ("See all" for the rest).
+ */
+const ROW_SIZE = 12;
+const GENRE_ROW_SIZE = 8;
+
 export default function Home() {
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-8 sm:gap-10">
       <section className="rounded-2xl bg-surface p-6 sm:p-8">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Films worth your evening</h1>
         <p className="mt-2 max-w-2xl text-muted">
@@ -20,38 +37,64 @@ export default function Home() {
           , four days inside Folsom Prison.
         </p>
       </section>
-      <section aria-labelledby="all-films">
-        <h2 id="all-films" className="mb-4 text-xl font-semibold">
-          All films
-        </h2>
-        <Suspense fallback={<GridSkeleton />}>
-          <AllFilms />
-        </Suspense>
-      </section>
+      <Suspense fallback={<RowSkeleton title="New releases" status="Loading new releases…" />}>
+        <NewReleases />
+      </Suspense>
+      <Suspense fallback={<RowSkeleton title="Top rated" status="Loading top rated films…" />}>
+        <TopRated />
+      </Suspense>
+      <Suspense fallback={<GenreRowsSkeleton />}>
+        <GenreRows />
+      </Suspense>
+      <p>
+        <Link href="/genres" className="rounded px-1 font-semibold text-brand hover:underline">
+          Browse all genres →
+        </Link>
+      </p>
     </div>
   );
 }
 
-async function AllFilms() {
-  const films = await getAllFilmCards();
+async function NewReleases() {
+  const films = await getNewReleases(ROW_SIZE);
+  return <FilmRow id="new-releases" title="New releases" films={films} lines={2} />;
+}
+
+async function TopRated() {
+  const films = await getTopRated(ROW_SIZE);
   return (
-    <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-4 lg:grid-cols-6">
-      {films.map((f) => (
-        <li key={f.slug} className="[&>a]:w-full">
-          <FilmCard film={f} />
-        </li>
-      ))}
-    </ul>
+    <FilmRow
+      id="top-rated"
+      title="Top rated"
+      note="Ranked by average rating, weighed by how many people rated: a handful of perfect scores does not outrank hundreds of great ones."
+      films={films}
+      lines={2}
+    />
   );
 }
 
-function GridSkeleton() {
+async function GenreRows() {
+  const rows = await getGenreRows(GENRE_ROW_SIZE, 3);
   return (
-    <div className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-6">
-      <LoadingStatus label="Loading films…" />
-      {Array.from({ length: 12 }, (_, i) => (
-        <Skeleton key={i} className="aspect-[2/3] w-full" />
+    <>
+      {rows.map((r) => (
+        <FilmRow
+          key={r.genre.slug}
+          id={`genre-${r.genre.slug}`}
+          title={r.genre.name}
+          films={r.films}
+          seeAll={{ href: `/genres/${r.genre.slug}`, label: `${r.genre.name} films` }}
+        />
       ))}
-    </div>
+    </>
+  );
+}
+
+function GenreRowsSkeleton() {
+  return (
+    <>
+      <RowSkeleton status="Loading genres…" />
+      <RowSkeleton />
+    </>
   );
 }

@@ -53,12 +53,16 @@ function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The poster as a standalone SVG document (for the page, JSON-LD and Open Graph). */
-export function posterSvg(slug: string, title: string, year: number): string {
+/**
+ * The poster as a standalone SVG document (for the page, JSON-LD and Open Graph).
+ * Inline on a page, give each copy its own `gradientId`: ids are document-wide, and a
+ * copy whose gradient lives in a hidden element would otherwise paint blank.
+ */
+export function posterSvg(slug: string, title: string, year: number, gradientId = `g-${slug}`): string {
   const p = paletteFor(slug);
   const lines = titleLines(title);
   const shape = posterShape(slug);
-  const id = `g-${slug}`;
+  const id = gradientId.replace(/[^A-Za-z0-9_-]/g, "");
   const size = lines.some((l) => l.length > 9) ? 20 : 24;
   const top = 150 - ((lines.length - 1) * (size + 4)) / 2;
   const deco = [

@@ -1,13 +1,16 @@
+import { useId } from "react";
 import { posterSvg } from "@/lib/poster";
 
 /** A generated poster (nothing downloaded): an inline SVG from the slug and the title. */
 export function Poster({ slug, title, year, className = "" }: { slug: string; title: string; year: number; className?: string }) {
+  // One gradient id per copy: the same film can appear in several rows of a page.
+  const gradientId = `g-${slug}${useId()}`;
   return (
     <span
       role="img"
       aria-label={`Poster for ${title}`}
       className={`block aspect-[2/3] w-full overflow-hidden rounded-lg shadow-md [&>svg]:h-full [&>svg]:w-full ${className}`}
-      dangerouslySetInnerHTML={{ __html: posterSvg(slug, title, year) }}
+      dangerouslySetInnerHTML={{ __html: posterSvg(slug, title, year, gradientId) }}
     />
   );
 }

@@ -5,6 +5,13 @@ export const metadata: Metadata = {
   title: "Supported browsers and devices",
   description: "Where you can watch films from Marquee: web browsers, phones, tablets and TVs.",
   alternates: { canonical: "/help/devices" },
+  openGraph: {
+    title: "Supported browsers and devices · Marquee",
+    description: "Where you can watch films from Marquee: web browsers, phones, tablets and TVs.",
+    url: "/help/devices",
+    type: "website",
+    siteName: "Marquee",
+  },
 };
 
 const rows = [

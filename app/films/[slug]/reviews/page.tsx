@@ -24,10 +24,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) return { title: "Film not found" };
+  const title = `Reviews of ${film.title} (${film.year})`;
+  const description = `What viewers think of ${film.title}: ${reviewCountLabel(film.reviewCount)}, sorted by most helpful, newest or rating.`;
   return {
-    title: `Reviews of ${film.title} (${film.year})`,
-    description: `What viewers think of ${film.title}: ${reviewCountLabel(film.reviewCount)}, sorted by most helpful, newest or rating.`,
+    title,
+    description,
     alternates: { canonical: `/films/${film.slug}/reviews` },
+    openGraph: {
+      title: `${title} · Marquee`,
+      description,
+      url: `/films/${film.slug}/reviews`,
+      type: "website",
+      siteName: "Marquee",
+      // The film's share image (app/films/[slug]/opengraph-image.tsx); nested pages do not inherit it.
+      images: [{ url: `/films/${film.slug}/opengraph-image`, width: 1200, height: 630, alt: `${film.title} on Marquee` }],
+    },
   };
 }
 

@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+/** Previous / Next links of a keyset-paged list; a missing side is shown disabled. */
+export function CursorPager({ label, prevHref, nextHref }: { label: string; prevHref: string | null; nextHref: string | null }) {
+  if (!prevHref && !nextHref) return null;
+  const cls = "rounded-lg border border-line px-4 py-2 font-medium hover:bg-surface";
+  const off = "rounded-lg border border-line px-4 py-2 font-medium opacity-50";
+  return (
+    <nav aria-label={label} className="flex justify-between gap-4">
+      {prevHref ? (
+        <Link rel="prev" href={prevHref} className={cls}>
+          ← Previous
+        </Link>
+      ) : (
+        <span aria-disabled="true" className={off}>
+          ← Previous
+        </span>
+      )}
+      {nextHref ? (
+        <Link rel="next" href={nextHref} className={cls}>
+          Next →
+        </Link>
+      ) : (
+        <span aria-disabled="true" className={off}>
+          Next →
+        </span>
+      )}
+    </nav>
+  );
+}
