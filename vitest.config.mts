@@ -14,7 +14,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } } },
       {
         resolve: { alias },
         test: {
@@ -25,6 +25,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Files run in parallel workers; each gets its own database (see tests/helpers/db.ts).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
