@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { slugify } from "../../lib/slug";
 import { wilsonLowerBound } from "../../lib/ratings";
 import { recomputeFilmCounters } from "../../lib/data/integrity";
+import { trailerPathIfPresent } from "../../lib/media/files";
 import { catalog, type SeedFilm } from "./catalog";
 
 const SEED_EMAIL_DOMAIN = "seed.marquee.invalid";
@@ -63,6 +64,7 @@ export async function seed(prisma: PrismaClient, films: SeedFilm[] = catalog): P
       tagline: f.tagline,
       synopsis: f.synopsis,
       contentRating: f.contentRating,
+      trailerPath: trailerPathIfPresent(f.slug),
     };
     const film = await prisma.film.upsert({
       where: { slug: f.slug },
