@@ -18,7 +18,11 @@ export type TrailerSource = { src: string; type: string };
 /** Only plain names: lower-case letters, digits and hyphens, then .webm or .mp4. */
 const MEDIA_NAME = /^[a-z0-9-]+\.(webm|mp4)$/;
 
-/** The folder of trailer files: media/trailers under the project root (the server's working directory). */
+/**
+ * The folder of trailer files: media/trailers under the project root (the server's working
+ * directory). Read at run time, not bundled: the fs calls on these paths carry
+ * turbopackIgnore so the build does not trace the whole project because of them.
+ */
 export function trailerDir(): string {
   return path.join(process.cwd(), "media", "trailers");
 }
@@ -49,5 +53,5 @@ export function trailerFilePath(name: string): string | null {
 export function trailerPathIfPresent(slug: string): string | null {
   const name = trailerFileName(slug, "webm");
   const file = trailerFilePath(name);
-  return file && fs.existsSync(file) ? `${TRAILER_URL_PREFIX}${name}` : null;
+  return file && fs.existsSync(/*turbopackIgnore: true*/ file) ? `${TRAILER_URL_PREFIX}${name}` : null;
 }

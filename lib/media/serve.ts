@@ -13,7 +13,7 @@ function notFound(): Response {
 }
 
 function body(file: string, range?: ByteRange): ReadableStream<Uint8Array> {
-  const stream = fs.createReadStream(file, range ? { start: range.start, end: range.end } : {});
+  const stream = fs.createReadStream(/*turbopackIgnore: true*/ file, range ? { start: range.start, end: range.end } : {});
   return Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
 }
 
@@ -30,7 +30,7 @@ export async function serveTrailer(req: Request, name: string): Promise<Response
   if (!parsed || !file) return notFound();
   let stat: fs.Stats;
   try {
-    stat = await fs.promises.stat(file);
+    stat = await fs.promises.stat(/*turbopackIgnore: true*/ file);
   } catch {
     return notFound();
   }

@@ -10,7 +10,7 @@ const ORDER: MediaExt[] = ["webm", "mp4"];
 async function exists(file: string | null): Promise<boolean> {
   if (!file) return false;
   try {
-    return (await fs.promises.stat(file)).isFile();
+    return (await fs.promises.stat(/*turbopackIgnore: true*/ file)).isFile();
   } catch {
     return false;
   }
