@@ -24,6 +24,8 @@ export type TrailerPlayerProps = {
 };
 
 const SEEK_STEP = 5;
+/** Keys the player answers; the browser's own handling of them (scrolling, its controls) is held back. */
+const KEYS = new Set([" ", "k", "K", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "m", "M", "f", "F"]);
 const VOLUME_STEP = 0.1;
 
 function storage(): StorageLike | null {
@@ -45,7 +47,8 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
   const lastSave = useRef(0);
   const progressRef = useRef(onProgress);
   const [resumedAt, setResumedAt] = useState<number | null>(null);
-  const [flash, setFlash] = useState<{ text: string; spoken: string; n: number } | null>(null);
+  // A short on-screen hint for a key press, and what a screen reader hears (also for the resume).
+  const [flash, setFlash] = useState<{ text: string | null; spoken: string; n: number } | null>(null);
   const captionId = useId();
   const keysId = useId();
 
@@ -81,6 +84,7 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
       if (at != null && v.currentTime < at - 0.5) {
         v.currentTime = at;
         setResumedAt(at);
+        setFlash((f) => ({ text: null, spoken: `Picking up where you stopped, at ${spokenTime(at)}`, n: (f?.n ?? 0) + 1 }));
       }
     };
     if (v.readyState >= HTMLMediaElement.HAVE_METADATA) apply();
@@ -113,11 +117,12 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
   // The on-screen hint fades after a moment.
   useEffect(() => {
     if (!flash) return;
-    const t = window.setTimeout(() => setFlash(null), 1200);
+    const t = window.setTimeout(() => setFlash(null), flash.text ? 1200 : 5000);
     return () => window.clearTimeout(t);
   }, [flash]);
 
   const show = (text: string, spoken = text) => setFlash((f) => ({ text, spoken, n: (f?.n ?? 0) + 1 }));
+  const announce = (spoken: string) => setFlash((f) => ({ text: null, spoken, n: (f?.n ?? 0) + 1 }));
 
   function togglePlay(v: HTMLVideoElement) {
     if (v.paused || v.ended) {
@@ -140,7 +145,7 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
     const vol = Math.round(Math.min(1, Math.max(0, v.volume + delta)) * 10) / 10;
     v.volume = vol;
     if (delta > 0 && v.muted) v.muted = false;
-    show(v.muted ? "Muted" : `Volume ${Math.round(vol * 100)} %`, v.muted ? "Muted" : `Volume ${Math.round(vol * 100)} percent`);
+    show(v.muted ? "Muted" : `Volume ${Math.round(vol * 100)}%`, v.muted ? "Muted" : `Volume ${Math.round(vol * 100)} percent`);
   }
 
   function toggleFullscreen(v: FullscreenVideo) {
@@ -191,10 +196,19 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
     e.stopPropagation();
   }
 
+  // The native controls also answer some of these keys (Chromium toggles playback on Space): hold them back.
+  function holdBack(e: KeyboardEvent<HTMLDivElement>) {
+    if (!e.altKey && !e.ctrlKey && !e.metaKey && KEYS.has(e.key)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
   function startOver() {
     const v = videoRef.current;
     setResumedAt(null);
     clearPosition(storage(), slug);
+    announce("Starting from the beginning");
     if (!v) return;
     v.currentTime = 0;
     v.focus();
@@ -204,7 +218,10 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
   return (
     <figure className="flex flex-col gap-3">
       <div
-        onKeyDown={onKeyDown}
+        // Capture phase: ahead of the native controls' own listeners on the video.
+        onKeyDownCapture={onKeyDown}
+        onKeyUpCapture={holdBack}
+        onKeyPressCapture={holdBack}
         className="relative overflow-hidden rounded-xl bg-black shadow-lg ring-1 ring-line has-[video:focus-visible]:outline-3 has-[video:focus-visible]:outline-offset-3 has-[video:focus-visible]:outline-brand has-[video:focus-visible]:outline-solid"
       >
         <video
@@ -229,11 +246,11 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
             ) : null}
           </p>
         </video>
-        {flash ? (
+        {flash?.text ? (
           <div
             key={flash.n}
             aria-hidden="true"
-            className="pointer-events-none absolute left-3 top-3 rounded-md bg-black/75 px-2.5 py-1 text-sm font-semibold text-white tabular-nums"
+            className="pointer-events-none absolute left-1/2 top-[45%] -translate-x-1/2 -translate-y-1/2 whitespace-nowrap rounded-lg bg-black/75 px-3 py-1.5 text-sm font-semibold text-white tabular-nums sm:text-base"
           >
             {flash.text}
           </div>
