@@ -26,12 +26,12 @@ export function readPosition(storage: StorageLike | null, slug: string): number 
   }
 }
 
-/** Saves a position; a position near the start forgets the film instead. Never throws (quota, private mode). */
+/** Saves a position (rounded down to 0.1 s: better a moment early than late); near the start it forgets the film instead. Never throws (quota, private mode). */
 export function writePosition(storage: StorageLike | null, slug: string, seconds: number, now = Date.now()): void {
   try {
     if (!storage) return;
     if (!Number.isFinite(seconds) || seconds < MIN_RESUME_SECONDS) storage.removeItem(resumeKey(slug));
-    else storage.setItem(resumeKey(slug), JSON.stringify({ t: Math.round(seconds * 10) / 10, at: now }));
+    else storage.setItem(resumeKey(slug), JSON.stringify({ t: Math.floor(seconds * 10) / 10, at: now }));
   } catch {
     // Storage full or switched off: resuming is a nicety, playback goes on.
   }

@@ -12,6 +12,8 @@ describe("saved positions", () => {
     writePosition(s, "the-work", 3.14159, 1000);
     expect(s.map.get("marquee:resume:the-work")).toBe('{"t":3.1,"at":1000}');
     expect(readPosition(s, "the-work")).toBe(3.1);
+    writePosition(s, "the-work", 2.99, 1000); // rounded down: the clock must not jump ahead of where the viewer was
+    expect(readPosition(s, "the-work")).toBe(2.9);
     expect(readPosition(s, "another-film")).toBeNull();
     clearPosition(s, "the-work");
     expect(readPosition(s, "the-work")).toBeNull();
