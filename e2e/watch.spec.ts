@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 const WATCH = "/films/the-work/watch";
@@ -180,5 +181,19 @@ test.describe("Watching The Work in the browser", () => {
     await page.waitForTimeout(300);
     await expect(page.getByText("Resuming from")).toHaveCount(0);
     expect(await prop(player(page), "currentTime")).toBe(0);
+  });
+
+  test("has no accessibility violations, light and dark, with the resume note showing", async ({ page }) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(WATCH);
+      const video = player(page);
+      await loaded(video);
+      await seekTo(video, 3);
+      await page.reload();
+      await expect(page.getByRole("button", { name: "Start over" })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), colorScheme).toEqual([]);
+    }
   });
 });
