@@ -184,6 +184,7 @@ test.describe("Watching The Work in the browser", () => {
   });
 
   test("has no accessibility violations, light and dark, with the resume note showing", async ({ page }) => {
+    test.setTimeout(60_000); // two full axe runs
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto(WATCH);
