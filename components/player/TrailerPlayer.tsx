@@ -1,9 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { SAVE_EVERY_MS, clearPosition, formatTime, readPosition, resumeFrom, spokenTime, writePosition, type StorageLike } from "@/lib/player/resume";
-
 import type { TrailerSource } from "@/lib/media/files";
+import { SAVE_EVERY_MS, clearPosition, formatTime, readPosition, resumeFrom, spokenTime, writePosition, type StorageLike } from "@/lib/player/resume";
 
 export type { TrailerSource };
 
@@ -24,9 +23,9 @@ export type TrailerPlayerProps = {
 };
 
 const SEEK_STEP = 5;
+const VOLUME_STEP = 0.1;
 /** Keys the player answers; the browser's own handling of them (scrolling, its controls) is held back. */
 const KEYS = new Set([" ", "k", "K", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "m", "M", "f", "F"]);
-const VOLUME_STEP = 0.1;
 
 function storage(): StorageLike | null {
   try {
@@ -126,7 +125,10 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
 
   function togglePlay(v: HTMLVideoElement) {
     if (v.paused || v.ended) {
-      v.play().catch(() => show("Press play to start"));
+      v.play().catch((err: unknown) => {
+        // Blocked by the browser's autoplay rules; an AbortError only means a pause came first.
+        if (err instanceof DOMException && err.name === "NotAllowedError") show("Press play to start");
+      });
       show("Play");
     } else {
       v.pause();
@@ -161,6 +163,12 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const v = videoRef.current;
     if (!v || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Holding a toggle key down must not flicker play/pause, mute or full screen.
+    if (e.repeat && KEYS.has(e.key) && !e.key.startsWith("Arrow")) {
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
     switch (e.key) {
       case " ":
       case "k":
