@@ -6,6 +6,7 @@ import { slugify } from "../../lib/slug";
 import { wilsonLowerBound } from "../../lib/ratings";
 import { recomputeFilmCounters } from "../../lib/data/integrity";
 import { hashPassword } from "../../lib/auth/password";
+import { trailerPathIfPresent } from "../../lib/media/files";
 import { catalog, type SeedFilm } from "./catalog";
 
 const SEED_EMAIL_DOMAIN = "seed.marquee.invalid";
@@ -64,6 +65,7 @@ export async function seed(prisma: PrismaClient, films: SeedFilm[] = catalog): P
       tagline: f.tagline,
       synopsis: f.synopsis,
       contentRating: f.contentRating,
+      trailerPath: trailerPathIfPresent(f.slug),
     };
     const film = await prisma.film.upsert({
       where: { slug: f.slug },

@@ -56,8 +56,17 @@ export default function DevicesPage() {
       <ul className="list-disc space-y-1 pl-5">
         <li>A connection of at least 3 Mbit/s for standard quality, 5 Mbit/s for HD.</li>
         <li>JavaScript switched on, and third-party cookies are not needed.</li>
-        <li>Keyboard users: Space plays and pauses, arrow keys skip, F toggles full screen.</li>
+        <li>
+          Keyboard users: select the player, then Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and
+          down arrows change the volume, M mutes and F toggles full screen.
+        </li>
+        <li>Stopped halfway? Open the film again in the same browser and it picks up where you left off.</li>
       </ul>
+      <h2 className="text-xl font-semibold">Video formats</h2>
+      <p>
+        Each video comes in two formats and your browser picks the one it plays: WebM (VP9 video, Opus sound) for Chrome, Edge, Firefox
+        and recent Safari, and MP4 (H.264 video, AAC sound) for older iPhones, iPads and Macs and most TV browsers.
+      </p>
       <p>
         <Link href="/" className="font-semibold text-brand hover:underline">
           Browse films

@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFilmBySlug } from "@/lib/data/films";
+import { trailerSources } from "@/lib/media/sources";
+import { TRAILER_SECONDS } from "@/lib/media/files";
 import { isSlug } from "@/lib/slug";
 import { metaLine } from "@/lib/format";
 import { Poster } from "@/components/film/Poster";
+import { TrailerPlayer } from "@/components/player/TrailerPlayer";
+import { KeyboardShortcuts } from "@/components/player/KeyboardShortcuts";
 
 // Rendered per request from cached data (lib/data): the database is not there at build time.
 export const dynamic = "force-dynamic";
@@ -22,33 +26,63 @@ export default async function WatchPage({ params }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) notFound();
+  const sources = await trailerSources(film.trailerPath);
   return (
-    <div className="grid max-w-4xl gap-8 sm:grid-cols-[160px_1fr]">
-      <div className="w-32 sm:w-full">
-        <Poster slug={film.slug} title={film.title} year={film.year} />
+    <div className="mx-auto flex max-w-4xl flex-col gap-6">
+      <div className="flex items-center gap-4">
+        <div className="w-14 shrink-0 sm:w-16">
+          <Poster slug={film.slug} title={film.title} year={film.year} />
+        </div>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Watch {film.title}</h1>
+          <p className="text-sm text-muted">{metaLine(film.year, film.runtimeMinutes)}</p>
+        </div>
       </div>
-      <div className="flex flex-col gap-4">
-        <h1 className="text-3xl font-bold tracking-tight">Watch {film.title}</h1>
-        <p className="text-muted">{metaLine(film.year, film.runtimeMinutes)}</p>
-        <section aria-labelledby="how" className="rounded-xl bg-surface p-5">
-          <h2 id="how" className="text-lg font-semibold">
-            How to watch in your browser
+
+      {sources.length ? (
+        <TrailerPlayer
+          slug={film.slug}
+          title={film.title}
+          sources={sources}
+          caption={`Preview, ${TRAILER_SECONDS} seconds: colour bars in this film's colours and a tone that pips once a second. It stands in for the trailer of ${film.title} until the full film streams here.`}
+        />
+      ) : (
+        <div className="grid aspect-video place-items-center rounded-xl border border-line bg-surface p-6 text-center">
+          <div>
+            <p className="text-lg font-semibold">No preview for this film yet</p>
+            <p className="mt-1 text-sm text-muted">Check back soon: we add previews as studios send them.</p>
+          </div>
+        </div>
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <section aria-labelledby="keys" className="rounded-xl bg-surface p-5">
+          <h2 id="keys" className="text-lg font-semibold">
+            Keyboard shortcuts
           </h2>
-          <ol className="mt-3 list-decimal space-y-2 pl-5">
-            <li>Use a current version of Chrome, Edge, Firefox or Safari on a computer, phone or tablet.</li>
-            <li>Press play: the film streams straight into the page, no app or plug-in needed.</li>
-            <li>Use Space to play or pause, the arrow keys to skip, and F for full screen.</li>
-          </ol>
-          <p className="mt-3 text-sm text-muted">The in-browser player is on its way. Until then, this page explains what you will need.</p>
+          <p className="mt-1 text-sm text-muted">Select the player first: click it, or move to it with Tab.</p>
+          <div className="mt-4">
+            <KeyboardShortcuts />
+          </div>
         </section>
-        <p className="flex flex-wrap gap-4 text-sm">
-          <Link href="/help/devices" className="font-semibold text-brand hover:underline">
-            Supported browsers and devices
-          </Link>
-          <Link href={`/films/${film.slug}`} className="font-semibold text-brand hover:underline">
-            Back to {film.title}
-          </Link>
-        </p>
+        <section aria-labelledby="how" className="flex flex-col rounded-xl bg-surface p-5">
+          <h2 id="how" className="text-lg font-semibold">
+            Watching in your browser
+          </h2>
+          <ul className="mt-3 list-disc space-y-2 pl-5 text-sm">
+            <li>Plays in current Chrome, Edge, Firefox and Safari on computers, phones and tablets: no app or plug-in.</li>
+            <li>Leave whenever you like. Come back in the same browser and it picks up where you stopped.</li>
+            <li>No sound? Check the mute button in the player and your device&apos;s volume.</li>
+          </ul>
+          <p className="mt-auto flex flex-wrap gap-x-4 gap-y-2 pt-4 text-sm">
+            <Link href="/help/devices" className="font-semibold text-brand hover:underline">
+              Supported browsers and devices
+            </Link>
+            <Link href={`/films/${film.slug}`} className="font-semibold text-brand hover:underline">
+              Back to {film.title}
+            </Link>
+          </p>
+        </section>
       </div>
     </div>
   );

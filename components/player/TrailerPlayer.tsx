@@ -1,0 +1,294 @@
+"use client";
+
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import type { TrailerSource } from "@/lib/media/files";
+import { SAVE_EVERY_MS, clearPosition, formatTime, readPosition, resumeFrom, spokenTime, writePosition, type StorageLike } from "@/lib/player/resume";
+
+export type { TrailerSource };
+
+export type TrailerPlayerProps = {
+  slug: string;
+  title: string;
+  /** In order of preference; the browser plays the first it can. */
+  sources: TrailerSource[];
+  /** What the clip is, shown under the player and read with it. */
+  caption: string;
+  /**
+   * A position kept elsewhere (the member's account, later). When given it is used instead
+   * of this browser's saved position; the browser copy is still kept up to date.
+   */
+  initialPosition?: number;
+  /** Called with the position whenever it is saved (every few seconds while playing, on pause, seek, leave). */
+  onProgress?: (seconds: number) => void;
+};
+
+const SEEK_STEP = 5;
+const VOLUME_STEP = 0.1;
+/** Keys the player answers; the browser's own handling of them (scrolling, its controls) is held back. */
+const KEYS = new Set([" ", "k", "K", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "m", "M", "f", "F"]);
+
+function storage(): StorageLike | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // blocked (some privacy modes): resuming just does not happen
+  }
+}
+
+type FullscreenVideo = HTMLVideoElement & { webkitEnterFullscreen?: () => void };
+
+/**
+ * The trailer in an HTML5 video with the browser's own controls, plus keyboard shortcuts
+ * while the player has focus and "resume where you stopped" from this browser's storage.
+ */
+export function TrailerPlayer({ slug, title, sources, caption, initialPosition, onProgress }: TrailerPlayerProps) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const lastSave = useRef(0);
+  const progressRef = useRef(onProgress);
+  const [resumedAt, setResumedAt] = useState<number | null>(null);
+  // A short on-screen hint for a key press, and what a screen reader hears (also for the resume).
+  const [flash, setFlash] = useState<{ text: string | null; spoken: string; n: number } | null>(null);
+  const captionId = useId();
+  const keysId = useId();
+
+  useEffect(() => {
+    progressRef.current = onProgress;
+  }, [onProgress]);
+
+  const save = useCallback(
+    (force = false) => {
+      const v = videoRef.current;
+      if (!v || !Number.isFinite(v.duration)) return;
+      const now = Date.now();
+      if (!force && now - lastSave.current < SAVE_EVERY_MS) return;
+      lastSave.current = now;
+      const t = v.currentTime;
+      if (v.ended) clearPosition(storage(), slug);
+      else writePosition(storage(), slug, t);
+      progressRef.current?.(v.ended ? 0 : t);
+    },
+    [slug],
+  );
+
+  // Resume once the duration is known: the metadata may have arrived before hydration.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    let done = false;
+    const apply = () => {
+      if (done) return;
+      done = true;
+      const saved = initialPosition ?? readPosition(storage(), slug);
+      const at = resumeFrom(saved, v.duration);
+      if (at != null && v.currentTime < at - 0.5) {
+        v.currentTime = at;
+        setResumedAt(at);
+        setFlash((f) => ({ text: null, spoken: `Picking up where you stopped, at ${spokenTime(at)}`, n: (f?.n ?? 0) + 1 }));
+      }
+    };
+    if (v.readyState >= HTMLMediaElement.HAVE_METADATA) apply();
+    else v.addEventListener("loadedmetadata", apply, { once: true });
+    return () => v.removeEventListener("loadedmetadata", apply);
+  }, [slug, initialPosition]);
+
+  // Save while playing (throttled), and at once on pause, seek, end and when the page goes away.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    const onTime = () => save(false);
+    const now = () => save(true);
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") save(true);
+    };
+    v.addEventListener("timeupdate", onTime);
+    for (const e of ["pause", "seeked", "ended"]) v.addEventListener(e, now);
+    window.addEventListener("pagehide", now);
+    document.addEventListener("visibilitychange", onHidden);
+    return () => {
+      save(true); // leaving by a link inside the app
+      v.removeEventListener("timeupdate", onTime);
+      for (const e of ["pause", "seeked", "ended"]) v.removeEventListener(e, now);
+      window.removeEventListener("pagehide", now);
+      document.removeEventListener("visibilitychange", onHidden);
+    };
+  }, [save]);
+
+  // The on-screen hint fades after a moment.
+  useEffect(() => {
+    if (!flash) return;
+    const t = window.setTimeout(() => setFlash(null), flash.text ? 1200 : 5000);
+    return () => window.clearTimeout(t);
+  }, [flash]);
+
+  const show = (text: string, spoken = text) => setFlash((f) => ({ text, spoken, n: (f?.n ?? 0) + 1 }));
+  const announce = (spoken: string) => setFlash((f) => ({ text: null, spoken, n: (f?.n ?? 0) + 1 }));
+
+  function togglePlay(v: HTMLVideoElement) {
+    if (v.paused || v.ended) {
+      v.play().catch((err: unknown) => {
+        // Blocked by the browser's autoplay rules; an AbortError only means a pause came first.
+        if (err instanceof DOMException && err.name === "NotAllowedError") show("Press play to start");
+      });
+      show("Play");
+    } else {
+      v.pause();
+      show("Pause");
+    }
+  }
+
+  function seekBy(v: HTMLVideoElement, delta: number) {
+    const end = Number.isFinite(v.duration) ? v.duration : Number.POSITIVE_INFINITY;
+    const t = Math.min(Math.max(0, v.currentTime + delta), end);
+    v.currentTime = t;
+    show(`${delta > 0 ? "+" : "−"}${Math.abs(delta)} s · ${formatTime(t)}`, `${delta > 0 ? "Forward" : "Back"} ${Math.abs(delta)} seconds, at ${spokenTime(t)}`);
+  }
+
+  function volumeBy(v: HTMLVideoElement, delta: number) {
+    const vol = Math.round(Math.min(1, Math.max(0, v.volume + delta)) * 10) / 10;
+    v.volume = vol;
+    if (delta > 0 && v.muted) v.muted = false;
+    show(v.muted ? "Muted" : `Volume ${Math.round(vol * 100)}%`, v.muted ? "Muted" : `Volume ${Math.round(vol * 100)} percent`);
+  }
+
+  function toggleFullscreen(v: FullscreenVideo) {
+    if (document.fullscreenElement) {
+      void document.exitFullscreen().catch(() => {});
+    } else if (v.requestFullscreen) {
+      void v.requestFullscreen().catch(() => show("Full screen is not available here"));
+    } else {
+      v.webkitEnterFullscreen?.(); // iPhone Safari
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const v = videoRef.current;
+    if (!v || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Holding a toggle key down must not flicker play/pause, mute or full screen.
+    if (e.repeat && KEYS.has(e.key) && !e.key.startsWith("Arrow")) {
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
+    switch (e.key) {
+      case " ":
+      case "k":
+      case "K":
+        togglePlay(v);
+        break;
+      case "ArrowLeft":
+        seekBy(v, -SEEK_STEP);
+        break;
+      case "ArrowRight":
+        seekBy(v, SEEK_STEP);
+        break;
+      case "ArrowUp":
+        volumeBy(v, VOLUME_STEP);
+        break;
+      case "ArrowDown":
+        volumeBy(v, -VOLUME_STEP);
+        break;
+      case "m":
+      case "M":
+        v.muted = !v.muted;
+        show(v.muted ? "Muted" : "Sound on");
+        break;
+      case "f":
+      case "F":
+        toggleFullscreen(v);
+        break;
+      default:
+        return;
+    }
+    // Ours, not the page's (no scrolling on Space or arrows) nor the native controls' (no double toggle).
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  // The native controls also answer some of these keys (Chromium toggles playback on Space): hold them back.
+  function holdBack(e: KeyboardEvent<HTMLDivElement>) {
+    if (!e.altKey && !e.ctrlKey && !e.metaKey && KEYS.has(e.key)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  function startOver() {
+    const v = videoRef.current;
+    setResumedAt(null);
+    clearPosition(storage(), slug);
+    announce("Starting from the beginning");
+    if (!v) return;
+    v.currentTime = 0;
+    v.focus();
+    v.play().catch(() => {});
+  }
+
+  return (
+    <figure className="flex flex-col gap-3">
+      <div
+        // Capture phase: ahead of the native controls' own listeners on the video.
+        onKeyDownCapture={onKeyDown}
+        onKeyUpCapture={holdBack}
+        onKeyPressCapture={holdBack}
+        className="relative overflow-hidden rounded-xl bg-black shadow-lg ring-1 ring-line has-[video:focus-visible]:outline-3 has-[video:focus-visible]:outline-offset-3 has-[video:focus-visible]:outline-brand has-[video:focus-visible]:outline-solid"
+      >
+        <video
+          ref={videoRef}
+          controls
+          playsInline
+          preload="metadata"
+          tabIndex={0}
+          aria-label={`Trailer of ${title}`}
+          aria-describedby={`${captionId} ${keysId}`}
+          className="block aspect-video w-full bg-black focus-visible:outline-none"
+        >
+          {sources.map((s) => (
+            <source key={s.src} src={s.src} type={s.type} />
+          ))}
+          <p className="p-4 text-white">
+            Your browser cannot play this video.{" "}
+            {sources[0] ? (
+              <a href={sources[0].src} className="underline">
+                Download the trailer
+              </a>
+            ) : null}
+          </p>
+        </video>
+        {flash?.text ? (
+          <div
+            key={flash.n}
+            aria-hidden="true"
+            className="pointer-events-none absolute left-1/2 top-[45%] -translate-x-1/2 -translate-y-1/2 whitespace-nowrap rounded-lg bg-black/75 px-3 py-1.5 text-sm font-semibold text-white tabular-nums sm:text-base"
+          >
+            {flash.text}
+          </div>
+        ) : null}
+      </div>
+      <p role="status" className="sr-only">
+        {flash?.spoken ?? ""}
+      </p>
+      {resumedAt != null ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-line bg-surface px-3 py-2 text-sm">
+          <p>
+            <span aria-hidden="true" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-brand align-middle" />
+            Resuming from <span className="font-semibold tabular-nums">{formatTime(resumedAt)}</span>
+            <span className="text-muted">, where you stopped last time.</span>
+          </p>
+          <button
+            type="button"
+            onClick={startOver}
+            className="rounded-md border border-line bg-page px-3 py-1 font-semibold text-brand hover:bg-surface"
+          >
+            Start over
+          </button>
+        </div>
+      ) : null}
+      <figcaption id={captionId} className="text-sm text-muted">
+        {caption}
+      </figcaption>
+      <p id={keysId} className="sr-only">
+        With the player selected: Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and down arrows change the volume, M mutes, F switches full screen.
+      </p>
+    </figure>
+  );
+}

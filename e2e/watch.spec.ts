@@ -1,0 +1,200 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+const WATCH = "/films/the-work/watch";
+const WEBM = "/media/trailers/the-work.webm";
+const MP4 = "/media/trailers/the-work.mp4";
+const file = fs.readFileSync(path.resolve(__dirname, "..", "media", "trailers", "the-work.webm"));
+const SIZE = file.length;
+
+function player(page: Page): Locator {
+  return page.getByLabel("Trailer of The Work");
+}
+
+const prop = <K extends keyof HTMLVideoElement>(video: Locator, key: K) => video.evaluate((v, k) => (v as HTMLVideoElement)[k as K], key);
+
+async function loaded(video: Locator) {
+  await expect.poll(() => prop(video, "readyState")).toBeGreaterThanOrEqual(1);
+}
+
+async function seekTo(video: Locator, t: number): Promise<number> {
+  return video.evaluate(
+    (v, to) =>
+      new Promise<number>((resolve) => {
+        const el = v as HTMLVideoElement;
+        el.addEventListener("seeked", () => resolve(el.currentTime), { once: true });
+        el.currentTime = to;
+      }),
+    t,
+  );
+}
+
+test.describe("Watching The Work in the browser", () => {
+  test("the page has the trailer in a labelled player with a WebM and an MP4 source", async ({ page }) => {
+    await page.goto(WATCH);
+    await expect(page.getByRole("heading", { level: 1, name: "Watch The Work" })).toBeVisible();
+    const video = player(page);
+    await expect(video).toBeVisible();
+    await expect(video).toHaveAttribute("controls", "");
+    const sources = video.locator("source");
+    await expect(sources).toHaveCount(2);
+    await expect(sources.nth(0)).toHaveAttribute("src", WEBM);
+    await expect(sources.nth(0)).toHaveAttribute("type", "video/webm");
+    await expect(sources.nth(1)).toHaveAttribute("src", MP4);
+    await expect(sources.nth(1)).toHaveAttribute("type", "video/mp4");
+    await expect(page.getByText(/^Preview, 8 seconds: colour bars/)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Keyboard shortcuts" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Supported browsers and devices" })).toHaveAttribute("href", "/help/devices");
+    await expect(page.getByRole("link", { name: "Back to The Work" })).toHaveAttribute("href", "/films/the-work");
+  });
+
+  test("the media route serves byte ranges of the file on disk", async ({ page }) => {
+    const first = await page.request.get(WEBM, { headers: { Range: "bytes=0-99" } });
+    expect(first.status()).toBe(206);
+    expect(first.headers()["content-range"]).toBe(`bytes 0-99/${SIZE}`);
+    expect(first.headers()["accept-ranges"]).toBe("bytes");
+    expect(first.headers()["content-type"]).toBe("video/webm");
+    const firstBody = await first.body();
+    expect(firstBody.length).toBe(100);
+    expect(firstBody.equals(file.subarray(0, 100))).toBe(true);
+
+    const tail = await page.request.get(WEBM, { headers: { Range: "bytes=-10" } });
+    expect(tail.status()).toBe(206);
+    expect(tail.headers()["content-range"]).toBe(`bytes ${SIZE - 10}-${SIZE - 1}/${SIZE}`);
+    expect((await tail.body()).equals(file.subarray(SIZE - 10))).toBe(true);
+
+    const middle = await page.request.get(WEBM, { headers: { Range: "bytes=1000-" } });
+    expect(middle.status()).toBe(206);
+    expect((await middle.body()).equals(file.subarray(1000))).toBe(true);
+
+    const beyond = await page.request.get(WEBM, { headers: { Range: `bytes=${SIZE}-` } });
+    expect(beyond.status()).toBe(416);
+    expect(beyond.headers()["content-range"]).toBe(`bytes */${SIZE}`);
+
+    const whole = await page.request.get(WEBM);
+    expect(whole.status()).toBe(200);
+    expect(whole.headers()["etag"]).toBeTruthy();
+    expect(whole.headers()["cache-control"]).toContain("max-age");
+    expect((await whole.body()).equals(file)).toBe(true);
+
+    const head = await page.request.head(MP4);
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-type"]).toBe("video/mp4");
+    expect(head.headers()["accept-ranges"]).toBe("bytes");
+
+    for (const bad of ["/media/trailers/..%2Fpackage.json", "/media/trailers/README.md", "/media/trailers/no-such-film.webm"]) {
+      expect((await page.request.get(bad)).status(), bad).toBe(404);
+    }
+  });
+
+  test("the video loads and seeks", async ({ page }) => {
+    await page.goto(WATCH);
+    const video = player(page);
+    await loaded(video);
+    expect(await prop(video, "currentSrc")).toMatch(/\/media\/trailers\/the-work\.(webm|mp4)$/);
+    await expect.poll(() => prop(video, "duration")).toBeGreaterThan(7);
+    expect(await prop(video, "duration")).toBeLessThan(9);
+    expect(await seekTo(video, 4)).toBeCloseTo(4, 1);
+    expect(await seekTo(video, 6.5)).toBeCloseTo(6.5, 1);
+  });
+
+  test("answers the keyboard when the player has focus, with a visible focus ring", async ({ page }) => {
+    await page.goto(WATCH);
+    const video = player(page);
+    await loaded(video);
+    // Reach the player with Tab from the heading, as a keyboard user would.
+    await page.getByRole("heading", { level: 1 }).click();
+    await page.keyboard.press("Tab");
+    await expect(video).toBeFocused();
+    const ring = await video.evaluate((v) => {
+      const s = getComputedStyle(v.parentElement!);
+      return { style: s.outlineStyle, width: s.outlineWidth };
+    });
+    expect(ring).toEqual({ style: "solid", width: "3px" });
+
+    expect(await prop(video, "currentTime")).toBe(0);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => prop(video, "currentTime")).toBeCloseTo(5, 0);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => prop(video, "currentTime")).toBeCloseTo(0, 0);
+
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => prop(video, "volume")).toBeCloseTo(0.9, 5);
+    await page.keyboard.press("m");
+    await expect.poll(() => prop(video, "muted")).toBe(true);
+    await page.keyboard.press("M");
+    await expect.poll(() => prop(video, "muted")).toBe(false);
+
+    await page.keyboard.press("Space");
+    await expect.poll(() => prop(video, "paused")).toBe(false);
+    await page.keyboard.press("k");
+    await expect.poll(() => prop(video, "paused")).toBe(true);
+    // Space belonged to the player: the page did not scroll.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  test("resumes where the viewer stopped, and can start over", async ({ page }) => {
+    await page.goto(WATCH);
+    let video = player(page);
+    await loaded(video);
+    expect(await seekTo(video, 3)).toBeCloseTo(3, 1);
+
+    await page.reload();
+    video = player(page);
+    await loaded(video);
+    await expect(page.getByText("Resuming from 0:03")).toBeVisible();
+    await expect.poll(() => prop(video, "currentTime")).toBeCloseTo(3, 0);
+
+    await page.getByRole("button", { name: "Start over" }).click();
+    await expect(page.getByText("Resuming from")).toHaveCount(0);
+    expect(await prop(video, "currentTime")).toBeLessThan(1.5);
+    await expect(video).toBeFocused();
+    await video.evaluate((v) => (v as HTMLVideoElement).pause());
+    await seekTo(video, 0);
+
+    // Now by playing: a couple of seconds, pause, leave, come back.
+    await video.focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => prop(video, "currentTime"), { timeout: 10_000 }).toBeGreaterThan(2.2);
+    await page.keyboard.press("Space");
+    await expect.poll(() => prop(video, "paused")).toBe(true);
+    const stoppedAt = await prop(video, "currentTime");
+    expect(stoppedAt).toBeLessThan(6);
+
+    await page.goto("/films/the-work");
+    await page.goto(WATCH);
+    video = player(page);
+    await loaded(video);
+    await expect(page.getByText(`Resuming from 0:0${Math.floor(stoppedAt)}`)).toBeVisible();
+    await expect.poll(() => prop(video, "currentTime")).toBeCloseTo(stoppedAt, 0);
+  });
+
+  test("does not resume near the end", async ({ page }) => {
+    await page.goto(WATCH);
+    const video = player(page);
+    await loaded(video);
+    await seekTo(video, 7.5);
+    await page.reload();
+    await loaded(player(page));
+    await page.waitForTimeout(300);
+    await expect(page.getByText("Resuming from")).toHaveCount(0);
+    expect(await prop(player(page), "currentTime")).toBe(0);
+  });
+
+  test("has no accessibility violations, light and dark, with the resume note showing", async ({ page }) => {
+    test.setTimeout(60_000); // two full axe runs
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(WATCH);
+      const video = player(page);
+      await loaded(video);
+      await seekTo(video, 3);
+      await page.reload();
+      await expect(page.getByRole("button", { name: "Start over" })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), colorScheme).toEqual([]);
+    }
+  });
+});
