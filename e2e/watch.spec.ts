@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { signIn, signUp } from "./helpers";
 
 const WATCH = "/films/the-work/watch";
 const WEBM = "/media/trailers/the-work.webm";
@@ -197,4 +198,26 @@ test.describe("Watching The Work in the browser", () => {
       expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), colorScheme).toEqual([]);
     }
   });
+});
+
+test("a member resumes on another device where they stopped", async ({ page, browser }) => {
+  const me = await signUp(page, "Wren Holloway", { from: "/films/casablanca/watch" });
+  await page.goto("/films/casablanca/watch");
+  const video = player(page);
+  await loaded(video);
+  await seekTo(video, 4);
+  // pause saves the place; give the server a moment to store it
+  await video.evaluate((v) => (v as HTMLVideoElement).pause());
+  await page.waitForTimeout(1000);
+
+  // a fresh browser: no local storage, only the account
+  const other = await browser.newContext();
+  const tablet = await other.newPage();
+  await signIn(tablet, me.email, undefined, "/films/casablanca/watch");
+  await expect(tablet).toHaveURL(/\/films\/casablanca\/watch$/);
+  const v2 = player(tablet);
+  await loaded(v2);
+  await expect(tablet.getByText("Resuming from 0:04")).toBeVisible();
+  await expect.poll(() => prop(v2, "currentTime")).toBeCloseTo(4, 0);
+  await other.close();
 });

@@ -41,6 +41,11 @@ if (process.env.MARQUEE_SKIP_BUILD !== "1" && (!fs.existsSync(path.join(root, ".
   fs.writeFileSync(stamp, hash);
 }
 
+// The data cache lives in .next/cache/fetch-cache and outlives the process; the
+// database may have changed since (a reseed, a migration, another database), so each
+// start begins with an empty cache.
+fs.rmSync(path.join(root, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+
 const port = process.env.PORT || "3000";
 const host = process.env.HOST || "localhost";
 // next-auth needs the public address; on this machine it is where we listen.

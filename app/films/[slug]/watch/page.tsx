@@ -9,6 +9,9 @@ import { metaLine } from "@/lib/format";
 import { Poster } from "@/components/film/Poster";
 import { TrailerPlayer } from "@/components/player/TrailerPlayer";
 import { KeyboardShortcuts } from "@/components/player/KeyboardShortcuts";
+import { MemberTrailerPlayer } from "@/components/player/MemberTrailerPlayer";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getProgress } from "@/lib/data/progress";
 
 // Rendered per request from cached data (lib/data): the database is not there at build time.
 export const dynamic = "force-dynamic";
@@ -26,7 +29,9 @@ export default async function WatchPage({ params }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) notFound();
-  const sources = await trailerSources(film.trailerPath);
+  const [sources, user] = await Promise.all([trailerSources(film.trailerPath), getCurrentUser()]);
+  const serverPosition = user ? await getProgress(user.id, film.id) : null;
+  const caption = `Preview, ${TRAILER_SECONDS} seconds: colour bars in this film's colours and a tone that pips once a second. It stands in for the trailer of ${film.title} until the full film streams here.`;
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <div className="flex items-center gap-4">
@@ -39,13 +44,10 @@ export default async function WatchPage({ params }: Props) {
         </div>
       </div>
 
-      {sources.length ? (
-        <TrailerPlayer
-          slug={film.slug}
-          title={film.title}
-          sources={sources}
-          caption={`Preview, ${TRAILER_SECONDS} seconds: colour bars in this film's colours and a tone that pips once a second. It stands in for the trailer of ${film.title} until the full film streams here.`}
-        />
+      {sources.length && user ? (
+        <MemberTrailerPlayer filmId={film.id} slug={film.slug} title={film.title} sources={sources} caption={caption} initialPosition={serverPosition ?? undefined} />
+      ) : sources.length ? (
+        <TrailerPlayer slug={film.slug} title={film.title} sources={sources} caption={caption} />
       ) : (
         <div className="grid aspect-video place-items-center rounded-xl border border-line bg-surface p-6 text-center">
           <div>
@@ -71,7 +73,7 @@ export default async function WatchPage({ params }: Props) {
           </h2>
           <ul className="mt-3 list-disc space-y-2 pl-5 text-sm">
             <li>Plays in current Chrome, Edge, Firefox and Safari on computers, phones and tablets: no app or plug-in.</li>
-            <li>Leave whenever you like. Come back in the same browser and it picks up where you stopped.</li>
+            <li>Leave whenever you like. Come back and it picks up where you stopped: in the same browser, or on any device when you are signed in.</li>
             <li>No sound? Check the mute button in the player and your device&apos;s volume.</li>
           </ul>
           <p className="mt-auto flex flex-wrap gap-x-4 gap-y-2 pt-4 text-sm">
