@@ -10,8 +10,8 @@ const MP4 = "/media/trailers/the-work.mp4";
 const file = fs.readFileSync(path.resolve(__dirname, "..", "media", "trailers", "the-work.webm"));
 const SIZE = file.length;
 
-function player(page: Page): Locator {
-  return page.getByLabel("Trailer of The Work");
+function player(page: Page, title = "The Work"): Locator {
+  return page.getByLabel(`Trailer of ${title}`);
 }
 
 const prop = <K extends keyof HTMLVideoElement>(video: Locator, key: K) => video.evaluate((v, k) => (v as HTMLVideoElement)[k as K], key);
@@ -203,7 +203,7 @@ test.describe("Watching The Work in the browser", () => {
 test("a member resumes on another device where they stopped", async ({ page, browser }) => {
   const me = await signUp(page, "Wren Holloway", { from: "/films/casablanca/watch" });
   await page.goto("/films/casablanca/watch");
-  const video = player(page);
+  const video = player(page, "Casablanca");
   await loaded(video);
   await seekTo(video, 4);
   // pause saves the place; give the server a moment to store it
@@ -215,7 +215,7 @@ test("a member resumes on another device where they stopped", async ({ page, bro
   const tablet = await other.newPage();
   await signIn(tablet, me.email, undefined, "/films/casablanca/watch");
   await expect(tablet).toHaveURL(/\/films\/casablanca\/watch$/);
-  const v2 = player(tablet);
+  const v2 = player(tablet, "Casablanca");
   await loaded(v2);
   await expect(tablet.getByText("Resuming from 0:04")).toBeVisible();
   await expect.poll(() => prop(v2, "currentTime")).toBeCloseTo(4, 0);
