@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { siteUrl } from "@/lib/site";
+import { SearchBox } from "@/components/search/SearchBox";
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -25,7 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-line bg-page/95 backdrop-blur">
-          <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
+          <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6">
             <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
               <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand text-sm text-on-brand">
                 M
@@ -37,6 +38,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 Films
               </Link>
             </nav>
+            <SearchBox />
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">

@@ -40,6 +40,8 @@ export const MATCH_WEIGHTS = { title: 1, person: 0.8, genre: 0.6 } as const;
 const ANAGRAM_WEIGHT = 0.8;
 /** Hits scoring below this share of the best hit are noise ("tom hanks" → Tom Hardy) and dropped. */
 export const RELATIVE_CUTOFF = 0.6;
+/** Suggestions under the search box are stricter: "the w" suggests The Work, not every "The …". */
+export const SUGGEST_CUTOFF = 0.75;
 
 /** How close a folded query is to one key and its anagram key, plus exact/prefix boosts. */
 function closeness(text: Prisma.Sql, anagram: Prisma.Sql | null, t: string, boosts: { exact: number; prefix: number; word: number }): Prisma.Sql {
@@ -124,12 +126,12 @@ const KINDS: Record<number, SearchMatch> = { 1: "title", 2: "person", 3: "genre"
  * Films for a folded query (see foldForSearch in lib/validation/search.ts), best first.
  * One statement on either engine.
  */
-export async function searchFilms(folded: string, limit = 30): Promise<SearchHit[]> {
+export async function searchFilms(folded: string, limit = 30, cutoff = RELATIVE_CUTOFF): Promise<SearchHit[]> {
   if (!folded) return [];
   const prisma = await db();
   const rows = await prisma.$queryRaw<Row[]>(searchSql(folded, limit));
   const top = rows.length ? Number(rows[0]!.score) : 0;
-  return rows.filter((r) => Number(r.score) >= top * RELATIVE_CUTOFF).map((r) => ({
+  return rows.filter((r) => Number(r.score) >= top * cutoff).map((r) => ({
     slug: r.slug,
     title: r.title,
     year: Number(r.year),
@@ -144,7 +146,7 @@ export async function searchFilms(folded: string, limit = 30): Promise<SearchHit
 
 /** The first few films for the header's suggestion list. */
 export async function suggestFilms(folded: string, limit: number): Promise<Suggestion[]> {
-  const hits = await searchFilms(folded, limit);
+  const hits = await searchFilms(folded, limit, SUGGEST_CUTOFF);
   return hits.map(({ slug, title, year }) => ({ slug, title, year }));
 }
 

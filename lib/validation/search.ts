@@ -79,7 +79,7 @@ export function parseSearchPageQuery(params: Record<string, string | string[] | 
 export const suggestParamsSchema = z
   .object({
     q: z
-      .string({ error: "q is required" })
+      .string({ error: (issue) => (issue.input === undefined ? "q is required" : "q must be given once, as text") })
       .transform(tidyQuery)
       .refine((s) => graphemeCount(s) <= SEARCH_MAX_LENGTH, { message: `q must be at most ${SEARCH_MAX_LENGTH} characters` }),
     limit: z.coerce.number().int().min(1).max(SUGGEST_MAX_LIMIT).default(SUGGEST_DEFAULT_LIMIT),
