@@ -35,7 +35,14 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
 
+  // The input is uncontrolled (defaultValue), so text typed before hydration is kept;
+  // `value` mirrors it, and the few places that change it write both.
+  const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(urlQuery);
+  const write = (v: string) => {
+    if (inputRef.current) inputRef.current.value = v;
+    setValue(v);
+  };
   const [typed, setTyped] = useState(false); // suggestions only for what the user typed
   const [films, setFilms] = useState<Suggestion[]>([]);
   const [shownFor, setShownFor] = useState(""); // the query the films belong to
@@ -43,15 +50,25 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
   const [active, setActive] = useState(-1);
   const cache = useRef(new Map<string, Suggestion[]>());
 
+  // Text typed before hydration: pick it up (and suggest for it) once React is in charge.
+  useEffect(() => {
+    const typedEarly = inputRef.current?.value ?? "";
+    if (typedEarly !== urlQuery) {
+      setValue(typedEarly);
+      setTyped(document.activeElement === inputRef.current);
+    }
+  }, []);
+
   // A new page (or a new search) resets the box to what the URL says.
-  const [seen, setSeen] = useState({ urlQuery, pathname });
-  if (seen.urlQuery !== urlQuery || seen.pathname !== pathname) {
-    setSeen({ urlQuery, pathname });
-    setValue(urlQuery);
+  const seen = useRef({ urlQuery, pathname });
+  useEffect(() => {
+    if (seen.current.urlQuery === urlQuery && seen.current.pathname === pathname) return;
+    seen.current = { urlQuery, pathname };
+    write(urlQuery);
     setTyped(false);
     setOpen(false);
     setActive(-1);
-  }
+  }, [urlQuery, pathname]);
 
   const folded = foldForSearch(value);
   const wanted = typed && folded.length >= SUGGEST_MIN_LENGTH ? folded : "";
@@ -96,7 +113,7 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
     setOpen(false);
     setActive(-1);
     if (option.kind === "film") {
-      setValue("");
+      write("");
       setTyped(false);
       router.push(`/films/${option.film.slug}`);
     } else {
@@ -133,7 +150,7 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
         setActive(-1);
       } else if (value) {
         e.preventDefault();
-        setValue("");
+        write("");
         setTyped(false);
       }
     }
@@ -162,7 +179,8 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
       <input
         type="search"
         name="q"
-        value={value}
+        ref={inputRef}
+        defaultValue={urlQuery}
         onChange={(e) => {
           setValue(e.target.value);
           setTyped(true);
