@@ -4,6 +4,7 @@ import "./globals.css";
 import { siteUrl } from "@/lib/site";
 import { getCurrentUser } from "@/lib/auth/session";
 import { UserMenu } from "@/components/layout/UserMenu";
+import { SearchBox } from "@/components/search/SearchBox";
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -28,19 +29,20 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-line bg-page/95 backdrop-blur">
-          <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
+          <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6">
             <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
               <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand text-sm text-on-brand">
                 M
               </span>
               Marquee
             </Link>
-            <nav aria-label="Main" className="text-sm">
+            <nav aria-label="Main" className="hidden text-sm sm:block">
               <Link href="/" className="rounded px-2 py-1 hover:bg-surface">
                 Films
               </Link>
             </nav>
-            <div className="ml-auto">
+            <SearchBox />
+            <div className="ml-auto shrink-0">
               <UserMenu user={user ? { name: user.name, role: user.role } : null} />
             </div>
           </div>

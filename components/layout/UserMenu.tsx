@@ -40,6 +40,7 @@ export function UserMenu({ user }: Props) {
       <button
         type="button"
         aria-haspopup="menu"
+        aria-label={user.name}
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
         className="flex max-w-40 items-center gap-2 rounded-lg px-2 py-1.5 text-sm font-semibold hover:bg-surface"
@@ -47,7 +48,7 @@ export function UserMenu({ user }: Props) {
         <span aria-hidden="true" className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-brand text-xs text-on-brand">
           {user.name.charAt(0).toUpperCase()}
         </span>
-        <span className="truncate">{user.name}</span>
+        <span className="hidden truncate sm:inline">{user.name}</span>
       </button>
       {open && (
         <div role="menu" aria-label="Account" className="absolute right-0 z-50 mt-1 flex w-48 flex-col rounded-lg border border-line bg-page p-1 shadow-lg">

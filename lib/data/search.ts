@@ -1,0 +1,168 @@
+import "server-only";
+import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import type { FilmCard } from "./films";
+import { cachedRead, tags } from "./cache";
+
+// Film search: typo-tolerant trigram matching (pg_trgm) on search keys PostgreSQL keeps
+// itself (generated columns, see prisma/migrations/*_search):
+//   "searchText"    marquee_fold(title), e.g. "amelie", "wont you be my neighbor"
+//   "searchAnagram" each folded word with its letters sorted ("the work" → "eht korw"),
+//                   so swapped letters ("teh wrok") still match
+// and the same two keys on Person names, plus "searchName" on Genre, each with a GIN
+// gin_trgm_ops index. Candidates come from operators those indexes serve (<%, % and
+// <<%) at pg_trgm's default thresholds (word similarity 0.6, similarity 0.3, strict
+// word similarity 0.5), so there is no per-transaction setting to remember. Then one
+// score per film ranks them: see MATCH_WEIGHTS. One statement, the same on PGlite and
+// PostgreSQL.
+
+export type SearchMatch = "title" | "person" | "genre";
+
+export type SearchHit = FilmCard & {
+  matchedBy: SearchMatch;
+  /** The person or genre that matched (null for a title match). */
+  matchedName: string | null;
+  /** DIRECTOR or CAST for a person match. */
+  role: "DIRECTOR" | "CAST" | null;
+  score: number;
+};
+
+export type Suggestion = { slug: string; title: string; year: number };
+
+/**
+ * Relative weight of each kind of match, so that at equal closeness a title match ranks
+ * above a person match above a genre match, while an exact person ("nolan") still beats
+ * a faint title resemblance. Ties (after rounding to 2 decimals) go to the film with
+ * more reviews.
+ */
+export const MATCH_WEIGHTS = { title: 1, person: 0.8, genre: 0.6 } as const;
+/** A match on letters-sorted words only ("teh wrok") counts for less than a spelling match. */
+const ANAGRAM_WEIGHT = 0.8;
+/** Hits scoring below this share of the best hit are noise ("tom hanks" → Tom Hardy) and dropped. */
+export const RELATIVE_CUTOFF = 0.6;
+/** Suggestions under the search box are stricter: "the w" suggests The Work, not every "The …". */
+export const SUGGEST_CUTOFF = 0.75;
+
+/** How close a folded query is to one key and its anagram key, plus exact/prefix boosts. */
+function closeness(text: Prisma.Sql, anagram: Prisma.Sql | null, t: string, boosts: { exact: number; prefix: number; word: number }): Prisma.Sql {
+  const plain = Prisma.sql`0.8 * word_similarity(${t}::text, ${text}) + 0.2 * similarity(${t}::text, ${text})`;
+  const swapped = anagram
+    ? Prisma.sql`, ${ANAGRAM_WEIGHT}::float8 * (0.8 * strict_word_similarity(marquee_anagram(${t}::text), ${anagram}) + 0.2 * similarity(marquee_anagram(${t}::text), ${anagram}))`
+    : Prisma.empty;
+  return Prisma.sql`(greatest(${plain}${swapped}) + CASE
+      WHEN ${text} = ${t}::text THEN ${boosts.exact}::float8
+      WHEN ${text} LIKE ${t}::text || '%' THEN ${boosts.prefix}::float8
+      WHEN ${text} LIKE '% ' || ${t}::text || '%' THEN ${boosts.word}::float8
+      ELSE 0 END)`;
+}
+
+/**
+ * Ids whose key is word-similar (<%) or similar (%) to the query, or whose anagram key is
+ * strictly word-similar (<<%) to the query's: each arm of the UNION is one trigram index
+ * scan. (Written as one WHERE with OR, PostgreSQL prices the operators as cheap per row
+ * and scans the whole table on large catalogs, about 30 times slower.)
+ */
+function candidateIds(table: string, text: string, anagram: string | null, t: string): Prisma.Sql {
+  const tbl = Prisma.raw(`"${table}"`);
+  const col = Prisma.raw(`"${text}"`);
+  const arms = [
+    Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text <% ${col}`,
+    Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text % ${col}`,
+  ];
+  if (anagram) arms.push(Prisma.sql`SELECT id FROM ${tbl} WHERE marquee_anagram(${t}::text) <<% ${Prisma.raw(`"${anagram}"`)}`);
+  return Prisma.join(arms, " UNION ");
+}
+
+/** The title branch on its own: what EXPLAIN checks uses the trigram indexes. */
+export function titleSearchSql(folded: string): Prisma.Sql {
+  const text = Prisma.sql`f."searchText"`;
+  const anagram = Prisma.sql`f."searchAnagram"`;
+  return Prisma.sql`
+    SELECT f.id, ${closeness(text, anagram, folded, { exact: 0.3, prefix: 0.15, word: 0.1 })} AS score
+    FROM "Film" f
+    WHERE f.id IN (${candidateIds("Film", "searchText", "searchAnagram", folded)})`;
+}
+
+function searchSql(folded: string, limit: number): Prisma.Sql {
+  const personText = Prisma.sql`p."searchName"`;
+  const personAnagram = Prisma.sql`p."searchAnagram"`;
+  const genreText = Prisma.sql`g."searchName"`;
+  return Prisma.sql`
+    WITH hits AS (
+      SELECT t.id AS "filmId", ${MATCH_WEIGHTS.title}::float8 * t.score AS score, 1 AS kind, NULL::text AS "matchedName", NULL::text AS role
+      FROM (${titleSearchSql(folded)}) t
+      UNION ALL
+      SELECT c."filmId",
+             ${MATCH_WEIGHTS.person}::float8 * ${closeness(personText, personAnagram, folded, { exact: 0.2, prefix: 0.1, word: 0.05 })}
+               * CASE WHEN c.role = 'DIRECTOR' THEN 1 ELSE 0.95 END,
+             2, p.name, c.role::text
+      FROM "Person" p
+      JOIN "Credit" c ON c."personId" = p.id
+      WHERE p.id IN (${candidateIds("Person", "searchName", "searchAnagram", folded)})
+      UNION ALL
+      SELECT fg."filmId",
+             ${MATCH_WEIGHTS.genre}::float8 * ${closeness(genreText, null, folded, { exact: 0.2, prefix: 0.1, word: 0.05 })},
+             3, g.name, NULL
+      FROM "Genre" g
+      JOIN "FilmGenre" fg ON fg."genreId" = g.id
+      WHERE g.id IN (${candidateIds("Genre", "searchName", null, folded)})
+    ),
+    best AS (
+      SELECT DISTINCT ON ("filmId") * FROM hits ORDER BY "filmId", score DESC, kind
+    )
+    SELECT f.slug, f.title, f.year, f."reviewCount", f."ratingSum",
+           b.score::float8 AS score, b.kind, b."matchedName", b.role
+    FROM best b
+    JOIN "Film" f ON f.id = b."filmId"
+    ORDER BY round(b.score::numeric, 2) DESC, f."reviewCount" DESC, f.title ASC, f.id ASC
+    LIMIT ${limit}`;
+}
+
+type Row = FilmCard & { score: number; kind: number; matchedName: string | null; role: string | null };
+
+const KINDS: Record<number, SearchMatch> = { 1: "title", 2: "person", 3: "genre" };
+
+/**
+ * Films for a folded query (see foldForSearch in lib/validation/search.ts), best first.
+ * One statement on either engine.
+ */
+export async function searchFilms(folded: string, limit = 30, cutoff = RELATIVE_CUTOFF): Promise<SearchHit[]> {
+  if (!folded) return [];
+  const prisma = await db();
+  const rows = await prisma.$queryRaw<Row[]>(searchSql(folded, limit));
+  const top = rows.length ? Number(rows[0]!.score) : 0;
+  return rows.filter((r) => Number(r.score) >= top * cutoff).map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    year: Number(r.year),
+    reviewCount: Number(r.reviewCount),
+    ratingSum: Number(r.ratingSum),
+    score: Number(r.score),
+    matchedBy: KINDS[Number(r.kind)] ?? "title",
+    matchedName: r.matchedName,
+    role: r.role === "DIRECTOR" || r.role === "CAST" ? r.role : null,
+  }));
+}
+
+/** The first few films for the header's suggestion list. */
+export async function suggestFilms(folded: string, limit: number): Promise<Suggestion[]> {
+  const hits = await searchFilms(folded, limit, SUGGEST_CUTOFF);
+  return hits.map(({ slug, title, year }) => ({ slug, title, year }));
+}
+
+export type GenreLink = { name: string; films: number };
+
+/** Genres with how many films each, for the empty and no-result search pages. */
+export async function loadSearchGenres(): Promise<GenreLink[]> {
+  const prisma = await db();
+  const genres = await prisma.genre.findMany({
+    select: { name: true, _count: { select: { films: true } } },
+    orderBy: { name: "asc" },
+  });
+  return genres.filter((g) => g._count.films > 0).map((g) => ({ name: g.name, films: g._count.films }));
+}
+
+export const getSearchGenres = cachedRead(loadSearchGenres, "search-genres", () => [tags.catalog]);
+
+/** The whole search statement, for EXPLAIN in tests and scripts. */
+export const searchSqlForExplain = searchSql;
