@@ -8,7 +8,7 @@ export function FilmCard({ film }: { film: FilmCardData }) {
   const avg = film.reviewCount ? roundOneDecimal(film.ratingSum / film.reviewCount) : null;
   return (
     <Link href={`/films/${film.slug}`} className="group block w-36 shrink-0 sm:w-40">
-      <Poster slug={film.slug} title={film.title} year={film.year} className="transition group-hover:brightness-110" />
+      <Poster slug={film.slug} title={film.title} year={film.year} decorative className="transition group-hover:brightness-110" />
       <p className="mt-2 line-clamp-2 text-sm font-medium leading-snug group-hover:underline">{film.title}</p>
       <p className="flex items-center gap-1 text-xs text-muted">
         <span>{film.year}</span>

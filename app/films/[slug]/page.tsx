@@ -115,7 +115,7 @@ export default async function FilmPage({ params, searchParams }: Props) {
             <WishlistButton filmId={film.id} slug={film.slug} signedIn={!!user} initial={wished} />
           </div>
         </div>
-        <div className="order-1 w-36 sm:order-2 sm:w-full">
+        <div className="order-1 w-28 sm:order-2 sm:w-full">
           <Poster slug={film.slug} title={film.title} year={film.year} />
         </div>
       </section>

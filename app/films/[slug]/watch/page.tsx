@@ -29,7 +29,7 @@ export default async function WatchPage({ params }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) notFound();
-  const [sources, user] = await Promise.all([trailerSources(film.trailerPath), getCurrentUser()]);
+  const [sources, user] = await Promise.all([trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`), getCurrentUser()]);
   const serverPosition = user ? await getProgress(user.id, film.id) : null;
   const caption = `Preview, ${TRAILER_SECONDS} seconds: colour bars in this film's colours and a tone that pips once a second. It stands in for the trailer of ${film.title} until the full film streams here.`;
   return (
