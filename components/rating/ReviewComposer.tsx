@@ -5,8 +5,7 @@ import { deleteReviewAction, saveReviewAction, type ReviewFormState } from "@/li
 import type { MyReview } from "@/lib/data/viewer";
 import { graphemeLength } from "@/lib/validation/text";
 import { REVIEW_MAX } from "@/lib/validation/review";
-import { Stars } from "./Stars";
-import { LocalDate } from "../ui/LocalDate";
+import { ReviewMeta } from "../reviews/ReviewMeta";
 
 type Props = { filmId: string; slug: string; signedIn: boolean; myReview: MyReview | null; initialRating?: number };
 
@@ -215,17 +214,10 @@ function MyReviewCard({ review, onEdit }: { review: MyReview; onEdit: () => void
       {review.status !== "VISIBLE" && (
         <p className="mt-1 rounded bg-surface px-2 py-1 text-sm text-muted">Only you can see this review while our moderators look at it.</p>
       )}
-      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-        <Stars value={review.rating} />
-        <LocalDate iso={review.createdAt} />
-        {review.editedAt && (
-          <span>
-            (edited <LocalDate iso={review.editedAt} />)
-          </span>
-        )}
+      <ReviewMeta rating={review.rating} createdAt={review.createdAt} editedAt={review.editedAt}>
         {review.anonymous && <span>Posted anonymously</span>}
         {review.spoiler && <span>Marked as containing spoilers</span>}
-      </p>
+      </ReviewMeta>
       {review.body && <p className="mt-2 whitespace-pre-line break-words leading-relaxed">{review.body}</p>}
       <div className="mt-3 flex gap-2">
         <button type="button" onClick={onEdit} className="rounded-lg border border-line px-4 py-1.5 text-sm font-semibold hover:bg-surface">

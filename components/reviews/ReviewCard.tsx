@@ -1,6 +1,5 @@
 import type { ReviewCard as ReviewCardData } from "@/lib/data/reviews";
-import { Stars } from "../rating/Stars";
-import { LocalDate } from "../ui/LocalDate";
+import { ReviewMeta } from "./ReviewMeta";
 import { HelpfulVote } from "./HelpfulVote";
 import { ReportReview } from "./ReportReview";
 import { SpoilerText } from "./SpoilerText";
@@ -21,15 +20,7 @@ export function ReviewCard({ review, returnTo, viewer = VISITOR }: { review: Rev
         </span>
         <p className="font-medium">{name}</p>
       </header>
-      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-        <Stars value={review.rating} />
-        <LocalDate iso={review.createdAt} />
-        {review.editedAt && (
-          <span>
-            (edited <LocalDate iso={review.editedAt} />)
-          </span>
-        )}
-      </p>
+      <ReviewMeta rating={review.rating} createdAt={review.createdAt} editedAt={review.editedAt} />
       {review.body && (
         <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line break-words leading-relaxed">{review.body}</p>}</div>
       )}
