@@ -69,3 +69,22 @@ describe(`migrations on ${ENGINE}`, () => {
     }
   });
 });
+
+describe(`film list indexes on ${ENGINE}`, () => {
+  it("has an index for every film sort that pages by keyset", async () => {
+    const { target, drop } = await freshTarget();
+    const handle = await createDb(target);
+    try {
+      await migrateDeploy(target, handle.opened);
+      const rows = await handle.prisma.$queryRawUnsafe<{ indexname: string; indexdef: string }[]>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Film' ORDER BY indexname`,
+      );
+      const defs = rows.map((r) => r.indexdef);
+      expect(defs.some((d) => /\("reviewCount" DESC, id\)/.test(d))).toBe(true);
+      expect(defs.some((d) => /\("releaseDate" DESC, id\)/.test(d))).toBe(true);
+    } finally {
+      await handle.close();
+      await drop();
+    }
+  });
+});

@@ -22,7 +22,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) return { title: "Film not found" };
-  return { title: `Watch ${film.title}`, alternates: { canonical: `/films/${film.slug}/watch` } };
+  const description = `Watch ${film.title} (${film.year}) in your web browser: no app or plug-in needed.`;
+  return {
+    title: `Watch ${film.title}`,
+    description,
+    alternates: { canonical: `/films/${film.slug}/watch` },
+    openGraph: { title: `Watch ${film.title} (${film.year})`, description, type: "video.movie", url: `/films/${film.slug}/watch`, images: [{ url: `/films/${film.slug}/opengraph-image`, width: 1200, height: 630, alt: `${film.title} on Marquee` }] },
+  };
 }
 
 export default async function WatchPage({ params }: Props) {

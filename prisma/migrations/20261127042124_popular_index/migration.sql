@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Film_popular_idx" ON "Film"("reviewCount" DESC, "id");
