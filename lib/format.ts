@@ -8,10 +8,3 @@ export function longDate(iso: string | Date, locale = "en-US", timeZone = "UTC")
 export function metaLine(year: number, runtimeMinutes: number): string {
   return `${year} • ${runtimeMinutes} ${runtimeMinutes === 1 ? "minute" : "minutes"}`;
 }
-
-/** "1 h 29 min" for the watch page. */
-export function runtimeShort(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h ? `${h} h ${m} min` : `${m} min`;
-}

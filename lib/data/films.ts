@@ -85,5 +85,3 @@ export async function loadAllFilmCards(): Promise<FilmCard[]> {
     orderBy: [{ releaseDate: "desc" }, { id: "asc" }],
   });
 }
-
-export const getAllFilmCards = cachedRead(loadAllFilmCards, "all-film-cards", () => [tags.catalog]);
