@@ -50,6 +50,11 @@ export function percentages(values: number[]): number[] {
   return floors;
 }
 
+/** A film's average rating to one decimal from its counters, or null without ratings. */
+export function averageOf(ratingSum: number, reviewCount: number): number | null {
+  return reviewCount > 0 ? roundOneDecimal(ratingSum / reviewCount) : null;
+}
+
 export function summarize(counts: StarCounts): RatingSummary {
   const count = totalOf(counts);
   const exact = count === 0 ? null : sumOf(counts) / count;

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { FilmCard as FilmCardData } from "@/lib/data/films";
-import { roundOneDecimal } from "@/lib/ratings";
+import { averageOf } from "@/lib/ratings";
 import { Poster } from "./Poster";
 import { Stars } from "../rating/Stars";
 
 export function FilmCard({ film }: { film: FilmCardData }) {
-  const avg = film.reviewCount ? roundOneDecimal(film.ratingSum / film.reviewCount) : null;
+  const avg = averageOf(film.ratingSum, film.reviewCount);
   return (
     <Link href={`/films/${film.slug}`} className="group block w-36 shrink-0 sm:w-40">
       <Poster slug={film.slug} title={film.title} year={film.year} decorative className="transition group-hover:brightness-110" />

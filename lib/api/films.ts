@@ -2,7 +2,7 @@
 import type { CatalogFilm } from "../data/catalog";
 import type { FilmDetail } from "../data/films";
 import type { ReviewCard } from "../data/reviews";
-import { roundOneDecimal, summarize } from "../ratings";
+import { averageOf, summarize } from "../ratings";
 import { siteUrl } from "../site";
 import type { ApiFilmDetail, ApiFilmSummary, ApiReview } from "../validation/api";
 
@@ -13,7 +13,7 @@ export function apiFilmSummary(f: CatalogFilm): ApiFilmSummary {
     year: f.year,
     releaseDate: f.releaseDate,
     runtimeMinutes: f.runtimeMinutes,
-    rating: { average: f.reviewCount > 0 ? roundOneDecimal(f.ratingSum / f.reviewCount) : null, count: f.reviewCount },
+    rating: { average: averageOf(f.ratingSum, f.reviewCount), count: f.reviewCount },
     url: `${siteUrl()}/films/${f.slug}`,
   };
 }

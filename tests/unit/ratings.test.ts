@@ -74,3 +74,12 @@ describe("labels", () => {
     expect(reviewCountLabel(1234)).toBe("1,234 reviews");
   });
 });
+
+describe("averageOf", () => {
+  it("is the one-decimal average of the counters, or null without ratings", async () => {
+    const { averageOf } = await import("@/lib/ratings");
+    expect(averageOf(0, 0)).toBeNull();
+    expect(averageOf(108, 23)).toBe(4.7);
+    expect(averageOf(5, 4)).toBe(1.3);
+  });
+});
