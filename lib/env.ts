@@ -27,6 +27,8 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("SSO"),
+  // Shared cache, tag invalidation and rate-limit counters across instances; unset = per process.
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
 });
 
 export type ServerEnv = z.infer<typeof schema> & { siteUrl: string; servedToOthers: boolean; secret: string; secureCookies: boolean };
