@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { siteUrl } from "@/lib/site";
-import { getCurrentUser } from "@/lib/auth/session";
+import { MEMBER_HINT_SCRIPT } from "@/lib/viewer/hint";
 import { UserMenu } from "@/components/layout/UserMenu";
 import { SearchBox } from "@/components/search/SearchBox";
 
@@ -20,10 +20,17 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
+/**
+ * The same cached HTML for every visitor: nothing here reads the session. The member's
+ * own bits load afterwards (components/viewer); the hint script below, run before the
+ * first paint, lets members see placeholders rather than "Sign in".
+ */
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: MEMBER_HINT_SCRIPT }} />
+      </head>
       <body className="flex min-h-screen flex-col antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-page focus:px-3 focus:py-2">
           Skip to content
@@ -43,7 +50,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
             <SearchBox />
             <div className="ml-auto shrink-0">
-              <UserMenu user={user ? { name: user.name, role: user.role } : null} />
+              <UserMenu />
             </div>
           </div>
         </header>

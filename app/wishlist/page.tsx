@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getWishlist } from "@/lib/data/wishlist";
 import { FilmCard } from "@/components/film/FilmCard";
-import { WishlistButton } from "@/components/wishlist/WishlistButton";
+import { Toggle as WishlistToggle } from "@/components/wishlist/WishlistButton";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your wishlist", robots: { index: false }, alternates: { canonical: "/wishlist" } };
@@ -28,7 +28,7 @@ export default async function WishlistPage() {
           {films.map((f) => (
             <li key={f.slug} className="flex flex-col gap-2 [&>a]:w-full">
               <FilmCard film={f} />
-              <WishlistButton filmId={f.id} slug={f.slug} signedIn initial compact />
+              <WishlistToggle filmId={f.id} slug={f.slug} signedIn initial compact />
             </li>
           ))}
         </ul>

@@ -6,10 +6,10 @@ import { FilmCard } from "@/components/film/FilmCard";
  * Which cards a row shows from `sm` up, where it is a grid (4 columns, 6 from `lg`):
  * `lines` full grid lines; the rest stay reachable by scrolling sideways on phones.
  */
-function hiddenFrom(i: number, lines: 1 | 2): string {
+function hiddenFrom(i: number, lines: 1 | 2): string | undefined {
   if (i >= 6 * lines) return "sm:hidden";
   if (i >= 4 * lines) return "sm:hidden lg:block";
-  return "";
+  return undefined;
 }
 
 /**
@@ -47,9 +47,9 @@ export function FilmRow({
       {films.length === 0 ? (
         <p className="rounded-lg bg-surface p-6 text-center text-muted">No films here yet.</p>
       ) : (
-        <ul className="no-scrollbar -mx-4 flex snap-x scroll-px-4 gap-4 overflow-x-auto px-4 pb-2 sm:mx-0 sm:grid sm:grid-cols-4 sm:gap-x-4 sm:gap-y-6 sm:overflow-visible sm:px-0 sm:pb-0 lg:grid-cols-6">
+        <ul className="film-row no-scrollbar -mx-4 flex snap-x scroll-px-4 gap-4 overflow-x-auto px-4 pb-2 sm:mx-0 sm:grid sm:grid-cols-4 sm:gap-x-4 sm:gap-y-6 sm:overflow-visible sm:px-0 sm:pb-0 lg:grid-cols-6">
           {films.map((f, i) => (
-            <li key={f.slug} className={`snap-start sm:[&>a]:w-full ${hiddenFrom(i, lines)}`}>
+            <li key={f.slug} className={hiddenFrom(i, lines)}>
               <FilmCard film={f} />
             </li>
           ))}

@@ -1,16 +1,36 @@
-import { useId } from "react";
-import { posterSvg } from "@/lib/poster";
+import { posterUrl } from "@/lib/poster-url";
 
-/** A generated poster (nothing downloaded): an inline SVG from the slug and the title. */
-/** `decorative` hides it from assistive technology where the title is already said (cards). */
-export function Poster({ slug, title, year, className = "", decorative = false }: { slug: string; title: string; year: number; className?: string; decorative?: boolean }) {
-  // One gradient id per copy: the same film can appear in several rows of a page.
-  const gradientId = `g-${slug}${useId()}`;
+/**
+ * A film's poster as an image (cached for a year by the browser). `decorative` hides it
+ * from assistive technology where the title is already said (cards); `priority` loads it
+ * at once (the film page's own poster) instead of when it scrolls into view.
+ */
+export function Poster({
+  slug,
+  title,
+  year,
+  className = "",
+  decorative = false,
+  priority = false,
+}: {
+  slug: string;
+  title: string;
+  year: number;
+  className?: string;
+  decorative?: boolean;
+  priority?: boolean;
+}) {
   return (
-    <span
-      {...(decorative ? { "aria-hidden": true } : { role: "img", "aria-label": `Poster for ${title}` })}
-      className={`block aspect-[2/3] w-full overflow-hidden rounded-lg shadow-md [&>svg]:h-full [&>svg]:w-full ${className}`}
-      dangerouslySetInnerHTML={{ __html: posterSvg(slug, title, year, gradientId) }}
+    // eslint-disable-next-line @next/next/no-img-element -- SVG posters need no optimiser
+    <img
+      src={posterUrl(slug, title, year)}
+      alt={decorative ? "" : `Poster for ${title}`}
+      width={200}
+      height={300}
+      loading={priority ? "eager" : "lazy"}
+      decoding="async"
+      {...(priority ? { fetchPriority: "high" as const } : {})}
+      className={`block aspect-[2/3] h-auto w-full rounded-lg bg-surface object-cover shadow-md ${className}`}
     />
   );
 }

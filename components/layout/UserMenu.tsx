@@ -1,13 +1,36 @@
 "use client";
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-
-type Props = { user: { name: string; role: "MEMBER" | "ADMIN" } | null };
+import { useMember, type Role } from "../viewer/store";
+import { Gate } from "../viewer/Gate";
+import { signOut } from "./sign-out";
 
 /** "Sign in" for visitors; the member's name opening a menu with Sign out for members. */
-export function UserMenu({ user }: Props) {
+export function UserMenu() {
+  const pathname = usePathname();
+  const { phase, user } = useMember();
+  const here = pathname && !pathname.startsWith("/signin") && !pathname.startsWith("/signup") ? pathname : "/";
+  return (
+    <Gate
+      phase={phase}
+      visitor={
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="shrink-0 rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface">
+          Sign in
+        </Link>
+      }
+      placeholder={
+        <span className="flex items-center gap-2 px-2 py-1.5" aria-hidden="true">
+          <span className="block h-7 w-7 animate-pulse rounded-full bg-surface" />
+          <span className="hidden h-4 w-20 animate-pulse rounded bg-surface sm:block" />
+        </span>
+      }
+      member={() => <MemberMenu name={user!.name} role={user!.role} />}
+    />
+  );
+}
+
+function MemberMenu({ name, role }: { name: string; role: Role }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -27,40 +50,32 @@ export function UserMenu({ user }: Props) {
     };
   }, [open]);
 
-  if (!user) {
-    const here = pathname && !pathname.startsWith("/signin") && !pathname.startsWith("/signup") ? pathname : "/";
-    return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="shrink-0 rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface">
-        Sign in
-      </Link>
-    );
-  }
   return (
     <div ref={ref} className="relative shrink-0">
       <button
         type="button"
         aria-haspopup="menu"
-        aria-label={user.name}
+        aria-label={name}
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
         className="flex max-w-40 items-center gap-2 rounded-lg px-2 py-1.5 text-sm font-semibold hover:bg-surface"
       >
         <span aria-hidden="true" className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-brand text-xs text-on-brand">
-          {user.name.charAt(0).toUpperCase()}
+          {name.charAt(0).toUpperCase()}
         </span>
-        <span className="hidden truncate sm:inline">{user.name}</span>
+        <span className="hidden truncate sm:inline">{name}</span>
       </button>
       {open && (
         <div role="menu" aria-label="Account" className="absolute right-0 z-50 mt-1 flex w-48 flex-col rounded-lg border border-line bg-page p-1 shadow-lg">
           <Link ref={first} role="menuitem" href="/wishlist" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
             Wishlist
           </Link>
-          {user.role === "ADMIN" && (
+          {role === "ADMIN" && (
             <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
               Moderation queue
             </Link>
           )}
-          <button role="menuitem" type="button" onClick={() => signOut({ callbackUrl: pathname || "/" })} className="rounded px-3 py-2 text-left text-sm hover:bg-surface">
+          <button role="menuitem" type="button" onClick={() => void signOut(pathname || "/")} className="rounded px-3 py-2 text-left text-sm hover:bg-surface">
             Sign out
           </button>
         </div>

@@ -4,10 +4,38 @@ import { useActionState, useEffect, useId, useRef, useState, useTransition } fro
 import { deleteReviewAction, saveReviewAction, type ReviewFormState } from "@/lib/actions/reviews";
 import type { MyReview } from "@/lib/data/viewer";
 import { graphemeLength } from "@/lib/validation/text";
-import { REVIEW_MAX } from "@/lib/validation/review";
+import { REVIEW_MAX } from "@/lib/validation/review-rules";
 import { ReviewMeta } from "../reviews/ReviewMeta";
+import { useFilmMine, viewerStore } from "../viewer/store";
+import { Gate } from "../viewer/Gate";
 
 type Props = { filmId: string; slug: string; signedIn: boolean; myReview: MyReview | null; initialRating?: number };
+
+/** `?rate=N` (after signing in from a star): the star the member chose. */
+function ratingFromUrl(): number | undefined {
+  const n = Number(new URLSearchParams(window.location.search).get("rate"));
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : undefined;
+}
+
+/**
+ * The "Rate this movie" island of the cached film page: the visitor's stars (which lead to
+ * sign in), a placeholder of the same size while a member's own review loads, then the
+ * member's form or review.
+ */
+export function RateThisMovie({ filmId, slug }: { filmId: string; slug: string }) {
+  const { phase, mine } = useFilmMine(slug);
+  return (
+    <Gate
+      phase={phase}
+      visitor={<ReviewComposer filmId={filmId} slug={slug} signedIn={false} myReview={null} />}
+      placeholder={<div aria-hidden="true" className="h-[8.75rem] animate-pulse rounded-xl border border-line bg-surface" />}
+      member={() => {
+        const myReview = mine?.myReview ?? null;
+        return <ReviewComposer key={myReview ? `${myReview.id}:${myReview.editedAt}` : "new"} filmId={filmId} slug={slug} signedIn myReview={myReview} initialRating={ratingFromUrl()} />;
+      }}
+    />
+  );
+}
 
 /**
  * "Rate this movie": native radio buttons in a fieldset (keyboard and screen readers
@@ -70,6 +98,7 @@ function ReviewForm({
     if (!state) return;
     if (state.ok) {
       onSaved();
+      viewerStore.refresh();
       router.refresh();
     } else if (state.fieldErrors?.body) textRef.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -201,6 +230,7 @@ function MyReviewCard({ review, onEdit }: { review: MyReview; onEdit: () => void
       const res = await deleteReviewAction(review.id);
       if (res.ok) {
         dialog.current?.close();
+        viewerStore.refresh();
         router.refresh();
       } else setError(res.message);
     });

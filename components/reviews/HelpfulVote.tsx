@@ -3,11 +3,26 @@ import { useRouter } from "next/navigation";
 import { useId, useOptimistic, useState, useTransition } from "react";
 import { voteAction } from "@/lib/actions/reviews";
 import { helpfulLine } from "@/lib/ratings";
+import { useReviewMarks, viewerStore, type CardMarks } from "../viewer/store";
 
 type Vote = "YES" | "NO" | null;
 type State = { yes: number; no: number; mine: Vote };
 
-export type VoteViewer = { signedIn: boolean; own: boolean; myVote: Vote };
+export type VoteViewer = { signedIn: boolean; own: boolean; myVote: Vote; pending?: boolean };
+
+function asViewer(m: CardMarks): VoteViewer {
+  if (m.phase === "member") return { signedIn: true, own: m.own, myVote: m.vote };
+  // Until a member's marks arrive the buttons wait (busy), so none shows a wrong state.
+  if (m.phase === "loading" || m.phase === "unknown") return { signedIn: m.phase === "loading", own: false, myVote: null, pending: true };
+  return { signedIn: false, own: false, myVote: null };
+}
+
+/** The card's vote control on cached pages: the member's own vote comes from /api/me. */
+export function HelpfulVote({ reviewId, yes, no, returnTo }: { reviewId: string; yes: number; no: number; returnTo: string }) {
+  const marks = useReviewMarks(reviewId);
+  const viewer = asViewer(marks);
+  return <Votes key={viewer.pending ? "waiting" : viewer.signedIn ? "member" : "visitor"} reviewId={reviewId} yes={yes} no={no} viewer={viewer} returnTo={returnTo} />;
+}
 
 function apply(s: State, next: Vote): State {
   let { yes, no } = s;
@@ -22,7 +37,7 @@ function apply(s: State, next: Vote): State {
  * "N people found this review helpful" and the Yes / No toggles. Optimistic: the count
  * moves at once, and the server's answer replaces it (or rolls it back with a message).
  */
-export function HelpfulVote({ reviewId, yes, no, viewer, returnTo }: { reviewId: string; yes: number; no: number; viewer: VoteViewer; returnTo: string }) {
+function Votes({ reviewId, yes, no, viewer, returnTo }: { reviewId: string; yes: number; no: number; viewer: VoteViewer; returnTo: string }) {
   const router = useRouter();
   const [server, setServer] = useState<State>({ yes, no, mine: viewer.myVote });
   const [optimistic, setOptimistic] = useOptimistic(server, apply);
@@ -35,12 +50,16 @@ export function HelpfulVote({ reviewId, yes, no, viewer, returnTo }: { reviewId:
       router.push(`/signin?callbackUrl=${encodeURIComponent(`${returnTo}#review-${reviewId}`)}`);
       return;
     }
+    if (viewer.pending) return;
     const next: Vote = optimistic.mine === value ? null : value;
     setError(null);
     start(async () => {
       setOptimistic(next);
       const res = await voteAction(reviewId, next);
-      if (res.ok) setServer({ yes: res.data.yes, no: res.data.no, mine: res.data.myVote });
+      if (res.ok) {
+        setServer({ yes: res.data.yes, no: res.data.no, mine: res.data.myVote });
+        viewerStore.setVote(reviewId, res.data.myVote);
+      }
       else if (res.code === "unauthenticated") router.push(`/signin?callbackUrl=${encodeURIComponent(`${returnTo}#review-${reviewId}`)}`);
       else setError(res.message);
     });
@@ -49,7 +68,7 @@ export function HelpfulVote({ reviewId, yes, no, viewer, returnTo }: { reviewId:
   const btn = (pressed: boolean) =>
     `rounded-full border px-4 py-1 ${pressed ? "border-brand bg-brand text-on-brand" : "border-line hover:bg-surface"} disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-transparent`;
   return (
-    <div className="mt-2" aria-busy={pending}>
+    <div className="mt-2" aria-busy={pending || !!viewer.pending}>
       {optimistic.yes > 0 && (
         <p className="text-sm text-muted" aria-live="polite">
           {helpfulLine(optimistic.yes)}

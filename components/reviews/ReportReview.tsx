@@ -2,10 +2,31 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
 import { reportAction } from "@/lib/actions/reviews";
-import { REPORT_REASONS, REPORT_REASON_LABELS } from "@/lib/validation/review";
+import { REPORT_NOTE_MAX, REPORT_REASONS, REPORT_REASON_LABELS } from "@/lib/validation/review-rules";
+import { useReviewMarks, viewerStore } from "../viewer/store";
+
+/** The card's report control on cached pages: hidden on the member's own review. */
+export function ReportReview({ reviewId, returnTo }: { reviewId: string; returnTo: string }) {
+  const m = useReviewMarks(reviewId);
+  if (m.phase === "member" && m.own) return null;
+  const waiting = m.phase === "loading" || m.phase === "unknown";
+  return <ReportControl key={waiting ? "waiting" : m.phase} reviewId={reviewId} signedIn={m.phase !== "visitor"} alreadyReported={m.reported} waiting={waiting} returnTo={returnTo} />;
+}
 
 /** "Report review" opens a dialog with the reasons and "Submit report". */
-export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: { reviewId: string; signedIn: boolean; alreadyReported: boolean; returnTo: string }) {
+function ReportControl({
+  reviewId,
+  signedIn,
+  alreadyReported,
+  waiting,
+  returnTo,
+}: {
+  reviewId: string;
+  signedIn: boolean;
+  alreadyReported: boolean;
+  waiting: boolean;
+  returnTo: string;
+}) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [done, setDone] = useState<string | null>(alreadyReported ? "You reported this review." : null);
@@ -14,6 +35,7 @@ export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: 
   const titleId = useId();
 
   function open() {
+    if (waiting) return;
     if (!signedIn) {
       router.push(`/signin?callbackUrl=${encodeURIComponent(`${returnTo}#review-${reviewId}`)}`);
       return;
@@ -33,6 +55,7 @@ export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: 
       const res = await reportAction(reviewId, reason, note);
       if (res.ok) {
         dialog.current?.close();
+        viewerStore.setReported(reviewId);
         // No refresh: the reporter keeps their place and sees the thanks; counts and
         // lists reflect a hidden review on the next load.
         setDone(res.message ?? "Thanks for letting us know.");
@@ -69,7 +92,7 @@ export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: 
             <label htmlFor={`${titleId}-note`} className="text-sm font-medium">
               Anything to add? (optional)
             </label>
-            <textarea id={`${titleId}-note`} name="note" rows={2} maxLength={300} className="rounded-lg border border-line bg-page px-3 py-2" />
+            <textarea id={`${titleId}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} className="rounded-lg border border-line bg-page px-3 py-2" />
           </div>
           {error && (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">

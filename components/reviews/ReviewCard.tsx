@@ -6,10 +6,11 @@ import { SpoilerText } from "./SpoilerText";
 
 export const ANONYMOUS_NAME = "A Marquee user";
 
-export type CardViewer = { signedIn: boolean; own: boolean; myVote: "YES" | "NO" | null; reported: boolean };
-export const VISITOR: CardViewer = { signedIn: false, own: false, myVote: null, reported: false };
-
-export function ReviewCard({ review, returnTo, viewer = VISITOR }: { review: ReviewCardData; returnTo: string; viewer?: CardViewer }) {
+/**
+ * One review, the same for everyone (cached pages); the vote and report controls are
+ * client islands that fill in the member's own state.
+ */
+export function ReviewCard({ review, returnTo }: { review: ReviewCardData; returnTo: string }) {
   const name = review.authorName ?? ANONYMOUS_NAME;
   const initial = review.authorName ? review.authorName.trim().charAt(0).toUpperCase() : "M";
   return (
@@ -24,8 +25,8 @@ export function ReviewCard({ review, returnTo, viewer = VISITOR }: { review: Rev
       {review.body && (
         <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line break-words leading-relaxed">{review.body}</p>}</div>
       )}
-      <HelpfulVote key={`${review.id}:${review.helpfulYes}:${review.helpfulNo}:${viewer.myVote}`} reviewId={review.id} yes={review.helpfulYes} no={review.helpfulNo} viewer={viewer} returnTo={returnTo} />
-      {!viewer.own && <ReportReview reviewId={review.id} signedIn={viewer.signedIn} alreadyReported={viewer.reported} returnTo={returnTo} />}
+      <HelpfulVote key={`${review.id}:${review.helpfulYes}:${review.helpfulNo}`} reviewId={review.id} yes={review.helpfulYes} no={review.helpfulNo} returnTo={returnTo} />
+      <ReportReview reviewId={review.id} returnTo={returnTo} />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import "server-only";
 // shared cached data so film and review pages stay cacheable for everyone else.
 import { db } from "../db/client";
 import type { ReviewCard } from "./reviews";
+import type { SessionUser } from "./users";
 
 export type MyReview = ReviewCard & { anonymous: boolean; status: "VISIBLE" | "FLAGGED" | "HIDDEN" };
 
@@ -49,4 +50,21 @@ export async function getViewerMarks(userId: string, reviewIds: string[]): Promi
 export async function isOnWishlist(userId: string, filmId: string): Promise<boolean> {
   const prisma = await db();
   return (await prisma.wishlistEntry.count({ where: { userId, filmId } })) > 0;
+}
+
+/** Everything the member's islands on one page need, for GET /api/me. */
+export type MemberView = {
+  user: { name: string; role: SessionUser["role"] };
+  film: { slug: string; myReview: MyReview | null; wished: boolean } | null;
+  marks: ViewerMarks;
+};
+
+export async function getMemberView(user: SessionUser, q: { filmId?: string | null; filmSlug?: string; reviewIds: string[] }): Promise<MemberView> {
+  const [film, marks] = await Promise.all([
+    q.filmId && q.filmSlug
+      ? Promise.all([getMyReview(user.id, q.filmId), isOnWishlist(user.id, q.filmId)]).then(([myReview, wished]) => ({ slug: q.filmSlug!, myReview, wished }))
+      : Promise.resolve(null),
+    getViewerMarks(user.id, q.reviewIds),
+  ]);
+  return { user: { name: user.name, role: user.role }, film, marks };
 }

@@ -53,3 +53,13 @@ export function reviewListHref(base: string, q: Partial<ReviewListQuery>): strin
   const s = sp.toString();
   return s ? `${base}?${s}` : base;
 }
+
+/**
+ * The first page of each sort and star filter is a cached route whose one segment names
+ * the view ("newest-all", "helpful-5"): 4 sorts × 6 filters per film, a bounded set.
+ */
+export function parseReviewView(view: string): ReviewListQuery | null {
+  const m = /^(helpful|newest|highest|lowest)-(all|[1-5])$/.exec(view);
+  if (!m) return null;
+  return { sort: m[1] as ReviewSort, rating: m[2] === "all" ? undefined : Number(m[2]), dir: "next" };
+}

@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { cleanText, graphemeLength } from "./text";
 
-export const REVIEW_MAX = 500;
-export const REPORT_REASONS = ["SPAM", "OFFENSIVE", "OFF_TOPIC", "SPOILER", "OTHER"] as const;
-export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
-  SPAM: "Spam or advertising",
-  OFFENSIVE: "Offensive or hateful",
-  OFF_TOPIC: "Off-topic: not about this film",
-  SPOILER: "Spoiler not marked",
-  OTHER: "Something else",
-};
+import { REPORT_REASONS, REVIEW_MAX } from "./review-rules";
+export { REPORT_REASONS, REPORT_REASON_LABELS, REVIEW_MAX } from "./review-rules";
 
 const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Unknown item.");
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());

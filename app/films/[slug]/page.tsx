@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { getFilmBySlug, getSimilarFilms, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
 import { metaLine } from "@/lib/format";
@@ -14,18 +13,20 @@ import { JsonLd, movieJsonLd } from "@/components/film/JsonLd";
 import { Stars } from "@/components/rating/Stars";
 import { RatingSummary } from "@/components/rating/RatingSummary";
 import { WishlistButton } from "@/components/wishlist/WishlistButton";
-import { ReviewComposer } from "@/components/rating/ReviewComposer";
-import { viewerFor } from "@/components/reviews/viewer";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getMyReview, isOnWishlist } from "@/lib/data/viewer";
-import type { SessionUser } from "@/lib/data/users";
+import { RateThisMovie } from "@/components/rating/ReviewComposer";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
-import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
 
-// Rendered per request from cached data (lib/data): the database is not there at build time.
-export const dynamic = "force-dynamic";
+// One cached page for every visitor (incremental static regeneration): rendered on the
+// first request for a film, then served from the cache until a write expires its tags
+// (lib/data/cache.ts). Nothing here reads the session: the member's own review, votes
+// and wishlist state arrive in one request from the client islands.
+export const revalidate = 3600;
+export async function generateStaticParams() {
+  // None at build time (the database is not there then): each film on first request.
+  return [];
+}
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
   return isSlug(slug) ? getFilmBySlug(slug) : null;
@@ -45,14 +46,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function FilmPage({ params, searchParams }: Props) {
+export default async function FilmPage({ params }: Props) {
   const { slug } = await params;
   const film = await load(slug);
   if (!film) notFound();
-  const user = await getCurrentUser();
-  const [myReview, wished] = user ? await Promise.all([getMyReview(user.id, film.id), isOnWishlist(user.id, film.id)]) : [null, false];
-  const rateParam = Number((await searchParams).rate);
-  const initialRating = Number.isInteger(rateParam) && rateParam >= 1 && rateParam <= 5 ? rateParam : undefined;
   const s = summarize(film.counts);
   const here = `/films/${film.slug}`;
 
@@ -108,15 +105,15 @@ export default async function FilmPage({ params, searchParams }: Props) {
               <p className="mt-1.5 text-xs text-muted">
                 or on supported devices.{" "}
                 <Link href="/help/devices" className="font-medium text-brand underline-offset-2 hover:underline">
-                  Learn more
+                  Learn more<span className="sr-only"> about supported devices</span>
                 </Link>
               </p>
             </div>
-            <WishlistButton filmId={film.id} slug={film.slug} signedIn={!!user} initial={wished} />
+            <WishlistButton filmId={film.id} slug={film.slug} />
           </div>
         </div>
         <div className="order-1 w-28 sm:order-2 sm:w-full">
-          <Poster slug={film.slug} title={film.title} year={film.year} />
+          <Poster slug={film.slug} title={film.title} year={film.year} priority />
         </div>
       </section>
 
@@ -154,25 +151,20 @@ export default async function FilmPage({ params, searchParams }: Props) {
         </h2>
         <RatingSummary counts={film.counts} />
         <div className="mt-8">
-          <ReviewComposer key={myReview ? `${myReview.id}:${myReview.editedAt}` : "new"} filmId={film.id} slug={film.slug} signedIn={!!user} myReview={myReview} initialRating={initialRating} />
+          <RateThisMovie filmId={film.id} slug={film.slug} />
         </div>
-        <Suspense fallback={<ReviewsSkeleton />}>
-          <TopReviews film={film} user={user} />
-        </Suspense>
+          <TopReviews film={film} />
       </section>
 
-      <Suspense fallback={<Skeleton className="h-64 w-full" />}>
         <SimilarFilms filmId={film.id} />
-      </Suspense>
     </div>
   );
 }
 
 /** The most helpful reviews, and the JSON-LD that quotes them. Streams in after the film. */
-async function TopReviews({ film, user }: { film: FilmDetail; user: SessionUser | null }) {
+async function TopReviews({ film }: { film: FilmDetail }) {
   const top = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: "helpful", limit: 4 });
   const here = `/films/${film.slug}`;
-  const viewer = await viewerFor(user, top.items.map((r) => r.id));
   return (
     <>
       <JsonLd data={movieJsonLd(film, top.items)} />
@@ -180,7 +172,7 @@ async function TopReviews({ film, user }: { film: FilmDetail; user: SessionUser 
         {top.items.length === 0 ? (
           <p className="text-muted">No reviews yet. Be the first to tell others what you thought.</p>
         ) : (
-          top.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={here} viewer={viewer(r.id)} />)
+          top.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={here} />)
         )}
       </div>
       {film.reviewCount > 0 && (
@@ -208,16 +200,5 @@ async function SimilarFilms({ filmId }: { filmId: string }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-function ReviewsSkeleton() {
-  return (
-    <div className="mt-6 flex flex-col gap-4">
-      <LoadingStatus label="Loading reviews…" />
-      {Array.from({ length: 3 }, (_, i) => (
-        <Skeleton key={i} className="h-24 w-full" />
-      ))}
-    </div>
   );
 }

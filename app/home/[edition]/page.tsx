@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { notFound } from "next/navigation";
 import { getGenreRows, getNewReleases, getTopRated } from "@/lib/data/catalog";
 import { FilmRow } from "@/components/catalog/FilmRow";
-import { RowSkeleton } from "@/components/catalog/RowSkeleton";
 
-// Rendered per request from cached data (lib/data): the database is not there at build time.
-export const dynamic = "force-dynamic";
+// Cached for every visitor. next.config.ts rewrites the public address here: a dynamic
+// segment lets the page be generated on its first request rather than at build time,
+// when there is no database.
+export const revalidate = 3600;
+export async function generateStaticParams() {
+  return [];
+}
+type Props = { params: Promise<{ edition: string }> };
 
 const description = "Browse new releases, the best-rated films and every genre. Read honest reviews from other viewers, then watch in your browser.";
 
@@ -22,9 +27,11 @@ export const metadata: Metadata = {
  * lines of the featured rows and one of each genre row ("See all" for the rest).
  */
 const ROW_SIZE = 12;
-const GENRE_ROW_SIZE = 8;
+const GENRE_ROW_SIZE = 6;
+const GENRE_ROWS = 10;
 
-export default function Home() {
+export default async function Home({ params }: Props) {
+  if ((await params).edition !== "current") notFound();
   return (
     <div className="flex flex-col gap-8 sm:gap-10">
       <section className="rounded-2xl bg-surface p-6 sm:p-8">
@@ -37,15 +44,9 @@ export default function Home() {
           , four days inside Folsom Prison.
         </p>
       </section>
-      <Suspense fallback={<RowSkeleton title="New releases" status="Loading new releases…" />}>
         <NewReleases />
-      </Suspense>
-      <Suspense fallback={<RowSkeleton title="Top rated" status="Loading top rated films…" />}>
         <TopRated />
-      </Suspense>
-      <Suspense fallback={<GenreRowsSkeleton />}>
         <GenreRows />
-      </Suspense>
       <p>
         <Link href="/genres" className="rounded px-1 font-semibold text-brand hover:underline">
           Browse all genres →
@@ -74,7 +75,10 @@ async function TopRated() {
 }
 
 async function GenreRows() {
-  const rows = await getGenreRows(GENRE_ROW_SIZE, 3);
+  // The largest genres, in their usual order; "Browse all genres" leads to the rest.
+  const all = await getGenreRows(GENRE_ROW_SIZE, 3);
+  const largest = new Set([...all].sort((a, b) => b.genre.filmCount - a.genre.filmCount).slice(0, GENRE_ROWS).map((r) => r.genre.slug));
+  const rows = all.filter((r) => largest.has(r.genre.slug));
   return (
     <>
       {rows.map((r) => (
@@ -86,15 +90,6 @@ async function GenreRows() {
           seeAll={{ href: `/genres/${r.genre.slug}`, label: `${r.genre.name} films` }}
         />
       ))}
-    </>
-  );
-}
-
-function GenreRowsSkeleton() {
-  return (
-    <>
-      <RowSkeleton status="Loading genres…" />
-      <RowSkeleton />
     </>
   );
 }

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getGenres } from "@/lib/data/catalog";
 
-// Rendered per request from cached data (lib/data): the database is not there at build time.
-export const dynamic = "force-dynamic";
+// Cached for every visitor. next.config.ts rewrites the public address here: a dynamic
+// segment lets the page be generated on its first request rather than at build time,
+// when there is no database.
+export const revalidate = 3600;
+export async function generateStaticParams() {
+  return [];
+}
+type Props = { params: Promise<{ edition: string }> };
 
 const description = "Every genre on Marquee, from animation to westerns, with how many films each holds.";
 
@@ -14,7 +21,8 @@ export const metadata: Metadata = {
   openGraph: { title: "Genres · Marquee", description, url: "/genres", type: "website", siteName: "Marquee" },
 };
 
-export default async function GenresPage() {
+export default async function GenresPage({ params }: Props) {
+  if ((await params).edition !== "current") notFound();
   const genres = await getGenres();
   return (
     <div className="flex flex-col gap-6">

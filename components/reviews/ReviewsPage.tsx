@@ -1,27 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { getFilmBySlug, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
 import { isSlug } from "@/lib/slug";
 import { reviewCountLabel, summarize } from "@/lib/ratings";
-import { parseReviewListQuery, REVIEW_PAGE_SIZE, type ReviewListQuery } from "@/lib/validation/review-list";
-import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
-import { RatingSummary } from "@/components/rating/RatingSummary";
-import { ReviewCard } from "@/components/reviews/ReviewCard";
-import { ReviewListControls } from "@/components/reviews/ReviewListControls";
-import { Pager } from "@/components/reviews/Pager";
-import { viewerFor } from "@/components/reviews/viewer";
-import { getCurrentUser } from "@/lib/auth/session";
+import { REVIEW_PAGE_SIZE, type ReviewListQuery } from "@/lib/validation/review-list";
+import { RatingSummary } from "../rating/RatingSummary";
+import { ReviewCard } from "./ReviewCard";
+import { ReviewListControls } from "./ReviewListControls";
+import { Pager } from "./Pager";
 
-// Rendered per request from cached data (lib/data): the database is not there at build time.
-export const dynamic = "force-dynamic";
+// "See all reviews" (/films/[slug]/reviews?sort=&rating=&cursor=&dir=). next.config.ts
+// rewrites the first page of each sort and star filter to a cached route
+// (app/films/[slug]/reviews/[view]) and deeper pages, with a cursor, to a rendered one
+// (app/films/[slug]/reviews/deep): both show this page.
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+export async function reviewsMetadata(slug: string): Promise<Metadata> {
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) return { title: "Film not found" };
   const title = `Reviews of ${film.title} (${film.year})`;
@@ -42,11 +37,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ReviewsPage({ params, searchParams }: Props) {
-  const { slug } = await params;
+export async function ReviewsPage({ slug, q }: { slug: string; q: ReviewListQuery }) {
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) notFound();
-  const q = parseReviewListQuery(await searchParams);
   const base = `/films/${film.slug}/reviews`;
   const s = summarize(film.counts);
   const shownCount = q.rating ? film.counts[q.rating as 1 | 2 | 3 | 4 | 5] : s.count;
@@ -64,19 +57,13 @@ export default async function ReviewsPage({ params, searchParams }: Props) {
       <p className="text-sm text-muted" aria-live="polite">
         {q.rating ? `${reviewCountLabel(shownCount)} with ${q.rating} ${q.rating === 1 ? "star" : "stars"}` : reviewCountLabel(shownCount)}
       </p>
-      <Suspense key={JSON.stringify(q)} fallback={<ListSkeleton />}>
         <ReviewList film={film} q={q} base={base} />
-      </Suspense>
     </div>
   );
 }
 
 async function ReviewList({ film, q, base }: { film: FilmDetail; q: ReviewListQuery; base: string }) {
-  const [page, user] = await Promise.all([
-    getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: REVIEW_PAGE_SIZE }),
-    getCurrentUser(),
-  ]);
-  const viewer = await viewerFor(user, page.items.map((r) => r.id));
+  const page = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: REVIEW_PAGE_SIZE });
   return (
     <>
       <section aria-label="Reviews">
@@ -88,21 +75,10 @@ async function ReviewList({ film, q, base }: { film: FilmDetail; q: ReviewListQu
             </Link>
           </p>
         ) : (
-          page.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={base} viewer={viewer(r.id)} />)
+          page.items.map((r) => <ReviewCard key={r.id} review={r} returnTo={base} />)
         )}
       </section>
       <Pager base={base} sort={q.sort} rating={q.rating} prev={page.prev} next={page.next} />
     </>
-  );
-}
-
-function ListSkeleton() {
-  return (
-    <div className="flex flex-col gap-4">
-      <LoadingStatus label="Loading reviews…" />
-      {Array.from({ length: 4 }, (_, i) => (
-        <Skeleton key={i} className="h-24 w-full" />
-      ))}
-    </div>
   );
 }

@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { getFilmPage, getGenreBySlug, type GenreSummary } from "@/lib/data/catalog";
 import { isSlug } from "@/lib/slug";
-import { FILM_SORT_LABELS, FILM_SORTS, filmListHref, GENRE_PAGE_SIZE, parseFilmListState, type FilmListState } from "@/lib/validation/catalog";
-import { CursorPager } from "@/components/catalog/CursorPager";
-import { FilmGrid } from "@/components/catalog/FilmGrid";
-import { SortNav } from "@/components/catalog/SortNav";
-import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
+import { FILM_SORT_LABELS, FILM_SORTS, filmListHref, GENRE_PAGE_SIZE, type FilmListState } from "@/lib/validation/catalog";
+import { CursorPager } from "./CursorPager";
+import { FilmGrid } from "./FilmGrid";
+import { SortNav } from "./SortNav";
 
-// Rendered per request from cached data (lib/data): the database is not there at build time.
-export const dynamic = "force-dynamic";
-
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+// A genre's films (/genres/[slug]?sort=&cursor=&dir=). next.config.ts rewrites the first
+// page of each sort to a cached route (app/genres/[slug]/[sort]) and deeper pages, with a
+// cursor, to a rendered one (app/genres/[slug]/deep): both show this page.
 
 async function load(slug: string) {
   return isSlug(slug) ? getGenreBySlug(slug) : null;
@@ -21,8 +18,7 @@ async function load(slug: string) {
 
 const filmsLabel = (n: number) => (n === 1 ? "1 film" : `${n.toLocaleString("en-US")} films`);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+export async function genreMetadata(slug: string): Promise<Metadata> {
   const genre = await load(slug);
   if (!genre) return { title: "Genre not found" };
   const title = `${genre.name} films`;
@@ -41,11 +37,9 @@ const SORT_NOTES: Record<FilmListState["sort"], string> = {
   newest: "Latest releases first.",
 };
 
-export default async function GenrePage({ params, searchParams }: Props) {
-  const { slug } = await params;
+export async function GenrePage({ slug, state }: { slug: string; state: FilmListState }) {
   const genre = await load(slug);
   if (!genre) notFound();
-  const state = parseFilmListState(await searchParams);
   const base = `/genres/${genre.slug}`;
 
   return (
@@ -66,9 +60,7 @@ export default async function GenrePage({ params, searchParams }: Props) {
         />
         <p className="text-sm text-muted">{SORT_NOTES[state.sort]}</p>
       </div>
-      <Suspense key={JSON.stringify(state)} fallback={<GridSkeleton />}>
         <GenreFilms genre={genre} state={state} base={base} />
-      </Suspense>
     </div>
   );
 }
@@ -94,19 +86,5 @@ async function GenreFilms({ genre, state, base }: { genre: GenreSummary; state: 
         nextHref={page.next ? filmListHref(base, { sort: state.sort, cursor: page.next, dir: "next" }) : null}
       />
     </>
-  );
-}
-
-function GridSkeleton() {
-  return (
-    <div className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-3 md:grid-cols-4 lg:grid-cols-5">
-      <LoadingStatus label="Loading films…" />
-      {Array.from({ length: 10 }, (_, i) => (
-        <div key={i}>
-          <Skeleton className="aspect-[2/3] w-full" />
-          <Skeleton className="mt-2 h-4 w-3/4" />
-        </div>
-      ))}
-    </div>
   );
 }
