@@ -28,7 +28,7 @@ function sourceHash() {
       h.update(fs.readFileSync(p));
     }
   };
-  for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) walk(p);
+  for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/server.mjs"]) walk(p);
   return h.digest("hex");
 }
 
@@ -37,7 +37,8 @@ const hash = sourceHash();
 if (process.env.MARQUEE_SKIP_BUILD !== "1" && (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== hash)) {
   console.log("Building Marquee (first start or sources changed)…");
   run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
-  run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  // The build id is the source hash: instances built apart from the same sources share cache entries.
+  run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MARQUEE_BUILD_ID: hash.slice(0, 20) });
   fs.writeFileSync(stamp, hash);
 }
 
@@ -58,6 +59,6 @@ process.env.PORT = port;
 run(bin("tsx"), [path.join(root, "scripts", "prepare-db.ts")], { ...process.env, NODE_ENV: "production" });
 
 console.log(`Marquee on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-const child = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

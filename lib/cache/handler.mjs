@@ -82,6 +82,8 @@ function remember(key, entry, size) {
 
 /** Applies an invalidation to Next's tag manifest (the same shape Next's own cache writes). */
 function applyTag(tag, update) {
+  // The front cache of scripts/server.mjs keeps whole pages: any invalidation empties it.
+  globalThis.__marqueeFrontCache?.clear();
   const cur = tagsManifest.get(tag) || {};
   const next = { ...cur };
   if (typeof update.stale === "number") next.stale = Math.max(cur.stale ?? 0, update.stale);

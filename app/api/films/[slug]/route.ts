@@ -4,7 +4,11 @@ import { handle, notFound, ok } from "@/lib/api/http";
 import { isSlug } from "@/lib/slug";
 import { filmDetailResponseSchema } from "@/lib/validation/api";
 
-export const dynamic = "force-dynamic";
+// Cached like the film page (generated on first request, expired by the film's tags).
+export const revalidate = 3600;
+export async function generateStaticParams() {
+  return [];
+}
 
 /** GET /api/films/[slug] — one film with its rating summary (README.md, "Public API"). */
 export function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
