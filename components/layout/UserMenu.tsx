@@ -9,7 +9,7 @@ import { signOut } from "./sign-out";
 /** "Sign in" for visitors; the member's name opening a menu with Sign out for members. */
 export function UserMenu() {
   const pathname = usePathname();
-  const { phase, user } = useMember();
+  const { phase, user } = useMember(pathname);
   const here = pathname && !pathname.startsWith("/signin") && !pathname.startsWith("/signup") ? pathname : "/";
   return (
     <Gate

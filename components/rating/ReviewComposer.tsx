@@ -98,8 +98,7 @@ function ReviewForm({
     if (!state) return;
     if (state.ok) {
       onSaved();
-      viewerStore.refresh();
-      router.refresh();
+      viewerStore.afterWrite();
     } else if (state.fieldErrors?.body) textRef.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
@@ -219,7 +218,6 @@ function ReviewForm({
 }
 
 function MyReviewCard({ review, onEdit }: { review: MyReview; onEdit: () => void }) {
-  const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -230,8 +228,7 @@ function MyReviewCard({ review, onEdit }: { review: MyReview; onEdit: () => void
       const res = await deleteReviewAction(review.id);
       if (res.ok) {
         dialog.current?.close();
-        viewerStore.refresh();
-        router.refresh();
+        viewerStore.afterWrite();
       } else setError(res.message);
     });
   }

@@ -114,6 +114,14 @@ function schedule(force = false) {
 }
 
 export const viewerStore = {
+  /**
+   * After a member's write: the member's own bits are fetched again. The page itself
+   * comes back fresh with the action's answer (lib/actions/run.ts expires its cache
+   * before the action re-renders it).
+   */
+  afterWrite() {
+    schedule(true);
+  },
   get: () => state,
   subscribe(l: () => void) {
     listeners.add(l);
@@ -177,9 +185,21 @@ export function useReviewMarks(reviewId: string): CardMarks {
   };
 }
 
-/** Who is signed in, for the header. */
-export function useMember(): { phase: Phase; user: State["user"] } {
+/**
+ * Who is signed in, for the header. Checked again on every navigation: signing in or out
+ * in a form moves on without a full page load, and the hint cookie tells the store.
+ */
+export function useMember(pathname: string | null): { phase: Phase; user: State["user"] } {
   const s = useViewer();
-  useEffect(() => schedule(), []);
+  useEffect(() => {
+    const hint = hasHint();
+    if (hint && state.phase === "visitor") {
+      document.documentElement.dataset.member = "1";
+      set({ phase: "loading" });
+      schedule(true);
+    } else if (!hint && (state.phase === "member" || state.phase === "loading")) {
+      becomeVisitor();
+    } else schedule();
+  }, [pathname]);
   return { phase: s.phase, user: s.user };
 }

@@ -50,7 +50,7 @@ export function Toggle({ filmId, slug, signedIn, initial, compact = false }: { f
       if (res.ok) {
         setOn(res.data.on);
         viewerStore.setFilm(slug, { wished: res.data.on });
-        router.refresh();
+        viewerStore.afterWrite();
       } else setError(res.message);
     });
   }

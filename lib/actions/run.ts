@@ -11,6 +11,18 @@ import type { Result } from "../result";
  * and the film's cached reads are revalidated when something changed.
  * Unexpected errors become one friendly message; the raw error stays in the server log.
  */
+/**
+ * Expires cached pages and data at once (not stale-while-revalidate), on this instance
+ * before the action answers (so the page it sends back is fresh) and on every other one
+ * through the cache handler (lib/cache/handler.mjs); updateTag keeps Next's own
+ * bookkeeping in step.
+ */
+export async function expireTags(list: string[]): Promise<void> {
+  const now = (globalThis as { __marqueeExpireTags?: (t: string[]) => Promise<void> }).__marqueeExpireTags;
+  if (now) await now(list);
+  for (const t of list) updateTag(t);
+}
+
 export async function runMutation<T extends { filmSlug?: string } | undefined>(
   fn: (actor: Actor) => Promise<Result<T>>,
   opts: { catalog?: boolean } = {},
@@ -19,13 +31,7 @@ export async function runMutation<T extends { filmSlug?: string } | undefined>(
     const user = await getCurrentUser();
     const result = await fn(user ? { id: user.id, role: user.role } : null);
     const slug = result.ok ? (result.data as { filmSlug?: string } | undefined)?.filmSlug : undefined;
-    if (slug) {
-      // Expire at once (not stale-while-revalidate): the author and everyone else see
-      // the change on their next load.
-      updateTag(tags.film(slug));
-      updateTag(tags.reviews(slug));
-      if (opts.catalog) updateTag(tags.catalog);
-    }
+    if (slug) await expireTags([tags.film(slug), tags.reviews(slug), ...(opts.catalog ? [tags.catalog] : [])]);
     return result;
   } catch (e) {
     console.error("mutation failed", e);

@@ -134,13 +134,40 @@ function connect() {
   return (shared.redis = redis);
 }
 
+const DEBUG = process.env.CACHE_DEBUG === "1";
+const dbg = (...a) => DEBUG && console.log("[cache]", Date.now(), ...a);
+
+/**
+ * Expires tags at once in this process and on every instance. Server actions call it
+ * (lib/actions/run.ts) besides updateTag: Next applies updateTag only after the action's
+ * response, and the page the action sends back would otherwise be the stale one.
+ */
+async function expireTags(tags) {
+  const list = tags.filter(Boolean);
+  if (list.length > 0) await shareTags(list, { expired: Date.now() });
+}
+globalThis.__marqueeExpireTags = expireTags;
+
+async function shareTags(list, update) {
+  for (const tag of list) applyTag(tag, update);
+  const redis = connect();
+  if (!redis || redis.status !== "ready") return;
+  try {
+    const fields = list.flatMap((tag) => [tag, JSON.stringify(tagsManifest.get(tag))]);
+    await redis.multi().hset(TAGS_HASH, ...fields).publish(TAGS_CHANNEL, JSON.stringify({ from: INSTANCE, tags: list, update })).exec();
+  } catch (e) {
+    warn("invalidation not shared", e);
+  }
+}
+
 export default class MarqueeCacheHandler {
   constructor() {
     connect();
   }
 
-  async get(key) {
+  async get(key, ctx) {
     const hit = shared.memory.get(key);
+    dbg("get", key.slice(0, 90), ctx?.kind, hit ? `hit lm=${hit.entry.lastModified}` : "miss", JSON.stringify(ctx?.tags ?? []));
     if (hit) {
       // LRU: most recently used last.
       shared.memory.delete(key);
@@ -163,6 +190,7 @@ export default class MarqueeCacheHandler {
 
   async set(key, data, ctx) {
     const entry = { value: data, lastModified: Date.now(), tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl };
+    dbg("set", key.slice(0, 90), data?.kind, JSON.stringify(ctx?.tags ?? []));
     remember(key, entry, sizeOf(data));
     const redis = connect();
     if (!redis || redis.status !== "ready") return;
@@ -175,19 +203,12 @@ export default class MarqueeCacheHandler {
 
   async revalidateTag(tags, durations) {
     const list = (typeof tags === "string" ? [tags] : tags).filter(Boolean);
+    dbg("revalidateTag", JSON.stringify(list), JSON.stringify(durations ?? null));
     if (list.length === 0) return;
     const now = Date.now();
     // As Next's own cache: stale at once; expired at once unless a later expiry is given.
     const update = durations ? { stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) } : { expired: now };
-    for (const tag of list) applyTag(tag, update);
-    const redis = connect();
-    if (!redis || redis.status !== "ready") return;
-    try {
-      const fields = list.flatMap((tag) => [tag, JSON.stringify(tagsManifest.get(tag))]);
-      await redis.multi().hset(TAGS_HASH, ...fields).publish(TAGS_CHANNEL, JSON.stringify({ from: INSTANCE, tags: list, update })).exec();
-    } catch (e) {
-      warn("invalidation not shared", e);
-    }
+    await shareTags(list, update);
   }
 
   resetRequestCache() {}
