@@ -1,6 +1,7 @@
 "use server";
 import { env } from "../env";
 import { runMutation } from "./run";
+import { WRITE_SCOPES } from "./scopes";
 import { deleteReview, moderateReview, reportReview, saveReview, voteOnReview } from "../data/review-writes";
 import type { Result } from "../result";
 
@@ -15,7 +16,7 @@ export async function saveReviewAction(_prev: ReviewFormState, form: FormData): 
     anonymous: form.get("anonymous"),
     spoiler: form.get("spoiler"),
   };
-  const result = await runMutation((actor) => saveReview(actor, input), { catalog: true });
+  const result = await runMutation((actor) => saveReview(actor, input), WRITE_SCOPES.saveReview);
   if (result.ok) return result;
   return {
     ...result,
@@ -29,17 +30,17 @@ export async function saveReviewAction(_prev: ReviewFormState, form: FormData): 
 }
 
 export async function deleteReviewAction(reviewId: string) {
-  return runMutation((actor) => deleteReview(actor, { reviewId }), { catalog: true });
+  return runMutation((actor) => deleteReview(actor, { reviewId }), WRITE_SCOPES.deleteReview);
 }
 
 export async function voteAction(reviewId: string, value: "YES" | "NO" | null) {
-  return runMutation((actor) => voteOnReview(actor, { reviewId, value }));
+  return runMutation((actor) => voteOnReview(actor, { reviewId, value }), WRITE_SCOPES.vote);
 }
 
 export async function reportAction(reviewId: string, reason: string, note: string) {
-  return runMutation((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), { catalog: true });
+  return runMutation<{ filmSlug: string; hidden: boolean }>((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), WRITE_SCOPES.report);
 }
 
 export async function moderateAction(reviewId: string, decision: "hide" | "restore" | "dismiss") {
-  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), { catalog: true });
+  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), WRITE_SCOPES.moderate);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { updateTag } from "next/cache";
 import { getCurrentUser } from "../auth/session";
-import { tags } from "../data/cache";
+import { tagsForWrite, type WriteScope } from "../data/cache";
 import type { Actor } from "../data/review-writes";
 import type { Result } from "../result";
 
@@ -25,16 +25,32 @@ export async function expireTags(list: string[]): Promise<void> {
 
 export async function runMutation<T extends { filmSlug?: string } | undefined>(
   fn: (actor: Actor) => Promise<Result<T>>,
-  opts: { catalog?: boolean } = {},
+  scope: WriteScope | ((data: NonNullable<T>) => WriteScope) = {},
 ): Promise<Result<T>> {
   try {
     const user = await getCurrentUser();
-    const result = await fn(user ? { id: user.id, role: user.role } : null);
-    const slug = result.ok ? (result.data as { filmSlug?: string } | undefined)?.filmSlug : undefined;
-    if (slug) await expireTags([tags.film(slug), tags.reviews(slug), ...(opts.catalog ? [tags.catalog] : [])]);
-    return result;
+    return await runAs(user ? { id: user.id, role: user.role } : null, fn, scope, expireTags);
   } catch (e) {
     console.error("mutation failed", e);
     return { ok: false, code: "error", message: "Something went wrong on our side. Please try again." };
   }
+}
+
+/**
+ * The body of runMutation for a known actor: runs the write and expires exactly the
+ * cache tags its scope names (tested directly, without a request).
+ */
+export async function runAs<T extends { filmSlug?: string } | undefined>(
+  actor: Actor,
+  fn: (actor: Actor) => Promise<Result<T>>,
+  scope: WriteScope | ((data: NonNullable<T>) => WriteScope),
+  expire: (tags: string[]) => Promise<void>,
+): Promise<Result<T>> {
+  const result = await fn(actor);
+  if (result.ok) {
+    const data = result.data as NonNullable<T>;
+    const list = tagsForWrite((data as { filmSlug?: string } | undefined)?.filmSlug, typeof scope === "function" ? scope(data) : scope);
+    if (list.length) await expire(list);
+  }
+  return result;
 }
