@@ -18,7 +18,8 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "localhost";
 
-const app = next({ dev: false, dir: root, hostname, port });
+// MARQUEE_DIR: a folder with its own copy of the build (.next), for several instances on one machine.
+const app = next({ dev: false, dir: process.env.MARQUEE_DIR || root, hostname, port });
 const handle = app.getRequestHandler();
 const front = createFrontCache({ maxBytes: Math.max(8, Number(process.env.FRONT_CACHE_MB) || 64) * 1024 * 1024, ttlMs: 60_000, gzip: zlib.gzipSync });
 

@@ -5,7 +5,7 @@ import Form from "next/form";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Poster } from "@/components/film/Poster";
-import { SEARCH_MAX_LENGTH, SUGGEST_MIN_LENGTH, foldForSearch, searchHref } from "@/lib/validation/search";
+import { SEARCH_MAX_LENGTH, SUGGEST_MIN_LENGTH, foldForSearch, searchHref } from "@/lib/validation/search-text";
 
 type Suggestion = { slug: string; title: string; year: number };
 type Option = { kind: "film"; film: Suggestion } | { kind: "all" };
