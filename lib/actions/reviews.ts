@@ -15,7 +15,7 @@ export async function saveReviewAction(_prev: ReviewFormState, form: FormData): 
     anonymous: form.get("anonymous"),
     spoiler: form.get("spoiler"),
   };
-  const result = await runMutation((actor) => saveReview(actor, input), { catalog: true });
+  const result = await runMutation((actor) => saveReview(actor, input), { catalog: true, route: "saveReview" });
   if (result.ok) return result;
   return {
     ...result,
@@ -29,17 +29,17 @@ export async function saveReviewAction(_prev: ReviewFormState, form: FormData): 
 }
 
 export async function deleteReviewAction(reviewId: string) {
-  return runMutation((actor) => deleteReview(actor, { reviewId }), { catalog: true });
+  return runMutation((actor) => deleteReview(actor, { reviewId }), { catalog: true, route: "deleteReview" });
 }
 
 export async function voteAction(reviewId: string, value: "YES" | "NO" | null) {
-  return runMutation((actor) => voteOnReview(actor, { reviewId, value }));
+  return runMutation((actor) => voteOnReview(actor, { reviewId, value }), { route: "voteOnReview" });
 }
 
 export async function reportAction(reviewId: string, reason: string, note: string) {
-  return runMutation((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), { catalog: true });
+  return runMutation((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), { catalog: true, route: "reportReview" });
 }
 
 export async function moderateAction(reviewId: string, decision: "hide" | "restore" | "dismiss") {
-  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), { catalog: true });
+  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), { catalog: true, route: "moderateReview" });
 }

@@ -4,16 +4,18 @@ import { getCurrentUser } from "../auth/session";
 import { tags } from "../data/cache";
 import type { Actor } from "../data/review-writes";
 import type { Result } from "../result";
+import { reportFailure } from "../errors";
 
 /**
  * The one shape of every mutation: the session is read here (never trusted from the
  * page), the data function validates, checks ownership and writes in one transaction,
  * and the film's cached reads are revalidated when something changed.
- * Unexpected errors become one friendly message; the raw error stays in the server log.
+ * Unexpected errors become one friendly message with a reference code; the raw error
+ * goes to the server log on one line with the same code (lib/errors.ts).
  */
 export async function runMutation<T extends { filmSlug?: string } | undefined>(
   fn: (actor: Actor) => Promise<Result<T>>,
-  opts: { catalog?: boolean } = {},
+  opts: { catalog?: boolean; route?: string } = {},
 ): Promise<Result<T>> {
   try {
     const user = await getCurrentUser();
@@ -28,7 +30,9 @@ export async function runMutation<T extends { filmSlug?: string } | undefined>(
     }
     return result;
   } catch (e) {
-    console.error("mutation failed", e);
-    return { ok: false, code: "error", message: "Something went wrong on our side. Please try again." };
+    // One log line (route, reference code, the original error); the member sees a
+    // generic message with the same reference code, never the raw error.
+    const f = reportFailure(`action:${opts.route ?? (fn.name || "mutation")}`, e);
+    return { ok: false, code: "error", message: f.message, reference: f.code };
   }
 }
