@@ -7,6 +7,9 @@ export async function register(): Promise<void> {
   // scripts/server.mjs closes the database on SIGTERM and serves `npm run db:backup`
   // through this (same process, outside Next's bundle).
   (globalThis as { __marqueeGetDb?: typeof getDb }).__marqueeGetDb = getDb;
+  // Open the database now (PGlite takes a second), not on the first request; a failure
+  // here is not fatal: requests retry and /api/health reports it.
+  await getDb().catch((e) => reportFailure("startup", e));
 }
 
 /** One log line per failed render or route handler: route, reference code, digest, the error. */

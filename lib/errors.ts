@@ -27,6 +27,13 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(err.cause, depth + 1);
 }
 
+/** This request failed on the database, and so did the process recently (scripts/server.mjs reads both). */
+export function markDatabaseUnavailable(): void {
+  const ctx = requestContext();
+  if (ctx) ctx.dbUnavailable = true;
+  (globalThis as { __marqueeDbFailedAt?: number }).__marqueeDbFailedAt = Date.now();
+}
+
 export const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
 export const DATABASE_DOWN = "We can’t reach our database right now. Please try again in a minute.";
 
@@ -39,8 +46,7 @@ export type Failure = { code: string; databaseUnavailable: boolean; message: str
 export function reportFailure(route: string, error: unknown, extra: { digest?: string } = {}): Failure {
   const code = newReferenceCode();
   const databaseUnavailable = isDatabaseUnavailable(error);
-  const ctx = requestContext();
-  if (ctx && databaseUnavailable) ctx.dbUnavailable = true;
+  if (databaseUnavailable) markDatabaseUnavailable();
   log("error", "request failed", { route, code, digest: extra.digest, databaseUnavailable, error: describeError(error) });
   return { code, databaseUnavailable, message: `${databaseUnavailable ? DATABASE_DOWN : GENERIC_FAILURE} (Reference: ${code})` };
 }

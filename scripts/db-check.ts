@@ -22,6 +22,6 @@ async function main() {
 
 setTimeout(() => process.exit(2), 300_000).unref();
 main().then((code) => process.exit(code), (e) => {
-  console.error(e);
+  console.error(e instanceof Error && e.name === "DataDirLockedError" ? `db:check: ${e.message}` : e);
   process.exit(2);
 });

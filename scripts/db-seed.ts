@@ -29,7 +29,7 @@ setTimeout(() => {
 main().then(
   () => process.exit(0),
   (e) => {
-    console.error(e);
+    console.error(e instanceof Error && e.name === "DataDirLockedError" ? `db:seed: ${e.message}` : e);
     process.exit(1);
   },
 );

@@ -109,14 +109,20 @@ const server = http.createServer((req, res) => {
   // A page whose render failed because the database is unreachable answers 503 with
   // Retry-After instead of Next's 500 (lib/errors.ts marks the request).
   const writeHead = res.writeHead;
-  res.writeHead = function (status, ...rest) {
-    if (ctx.dbUnavailable && status >= 500) {
-      status = 503;
-      res.setHeader("Retry-After", "30");
-      res.setHeader("Cache-Control", "no-store");
-    }
-    return writeHead.call(this, status, ...rest);
+  const unavailable = (status) => {
+    if (!ctx.dbUnavailable || status < 200 || status === 503 || (status >= 300 && status < 500)) return status;
+    res.setHeader("Retry-After", "30");
+    res.setHeader("Cache-Control", "no-store");
+    return 503;
   };
+  res.writeHead = function (status, ...rest) {
+    return writeHead.call(this, status >= 500 ? unavailable(status) : status, ...rest);
+  };
+  // A streamed page has sent "200" before a part of it fails. While the database has
+  // failed recently (last minute), pages are held until complete instead, so one that
+  // failed on the database can still answer 503. Normal operation streams untouched.
+  const dbFailedAt = globalThis.__marqueeDbFailedAt ?? 0;
+  if (req.method === "GET" && Date.now() - dbFailedAt < 60_000 && String(req.headers.accept ?? "").includes("text/html")) holdUntilEnd(res, (s) => unavailable(s), writeHead);
   inFlight++;
   const t0 = Date.now();
   let done = false;
@@ -146,6 +152,35 @@ const server = http.createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 5_000;
+
+function holdUntilEnd(res, decide, writeHead) {
+  const write = res.write;
+  const end = res.end;
+  const chunks = [];
+  let head = null;
+  const toBuf = (chunk, enc) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof enc === "string" ? enc : undefined));
+  res.writeHead = function (status, ...rest) {
+    head = [status, ...rest];
+    return this;
+  };
+  res.flushHeaders = () => {};
+  res.write = function (chunk, enc, cb) {
+    if (chunk != null && typeof chunk !== "function") chunks.push(toBuf(chunk, enc));
+    const done = typeof enc === "function" ? enc : cb;
+    if (typeof done === "function") process.nextTick(done);
+    return true;
+  };
+  res.end = function (chunk, enc, cb) {
+    if (typeof chunk === "function") [cb, chunk] = [chunk, null];
+    else if (typeof enc === "function") [cb, enc] = [enc, undefined];
+    if (chunk != null) chunks.push(toBuf(chunk, enc));
+    res.write = write;
+    res.end = end;
+    const [status = res.statusCode, ...rest] = head ?? [];
+    writeHead.call(res, decide(status), ...rest);
+    return end.call(res, Buffer.concat(chunks), cb);
+  };
+}
 
 await new Promise((resolve, reject) => {
   server.once("error", reject);

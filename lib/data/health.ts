@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db/client";
 import { getRedis } from "../redis";
+import { markDatabaseUnavailable } from "../errors";
 
 export type Probe = { ok: boolean; ms: number; error?: string };
 export type Health = { ok: boolean; database: Probe; redis?: Probe };
@@ -34,5 +35,6 @@ export async function checkHealth(): Promise<Health> {
     probe(async () => (await getDb()).prisma.$queryRawUnsafe("SELECT 1")),
     redis ? probe(() => redis.ping()) : Promise.resolve(undefined),
   ]);
+  if (!database.ok) markDatabaseUnavailable();
   return { ok: database.ok && (redisProbe?.ok ?? true), database, ...(redisProbe ? { redis: redisProbe } : {}) };
 }

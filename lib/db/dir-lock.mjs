@@ -69,7 +69,23 @@ export function lockOwner(dataDir) {
 function sharedWithParent(owner) {
   // scripts/server.mjs takes the lock, then runs prepare-db as its child before it
   // opens the database itself: that child may use the folder meanwhile.
-  return process.env.MARQUEE_DB_LOCK_PARENT === String(owner.pid) && process.ppid === owner.pid;
+  if (process.env.MARQUEE_DB_LOCK_PARENT !== String(owner.pid)) return false;
+  // ...and only a descendant (tsx puts a process in between)
+  let pid = process.ppid;
+  for (let depth = 0; depth < 4 && pid > 1; depth++) {
+    if (pid === owner.pid) return true;
+    pid = parentOf(pid);
+  }
+  return false;
+}
+
+function parentOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return -1;
+  }
 }
 
 /**
