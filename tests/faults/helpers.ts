@@ -79,7 +79,7 @@ export function startServer(port: number, env: Record<string, string | undefined
 /** The status of a GET, or null when the connection fails. */
 export async function status(url: string, init: RequestInit = {}): Promise<number | null> {
   try {
-    const r = await fetch(url, { ...init, signal: AbortSignal.timeout(5000), redirect: "manual" });
+    const r = await fetch(url, { ...init, signal: AbortSignal.timeout(Number(process.env.FAULT_FETCH_TIMEOUT_MS || 20_000)), redirect: "manual" });
     await r.arrayBuffer();
     return r.status;
   } catch {

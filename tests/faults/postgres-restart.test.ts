@@ -86,6 +86,23 @@ it("recovers from a PostgreSQL restart under load without restarting, and /api/h
   expect(api.status).toBe(503);
   expect(server.out()).toMatch(/ERROR request failed .*databaseUnavailable=true/);
 
+  // Sign-in while the database is down: a generic message with a reference code.
+  const csrf = await fetch(`${server.url}/api/auth/csrf`, { signal: AbortSignal.timeout(10_000) });
+  const cookie = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signin = await fetch(`${server.url}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email: "admin@marquee.local", password: "whatever-it-is", json: "true", callbackUrl: "/" }),
+    redirect: "manual",
+    signal: AbortSignal.timeout(10_000),
+  });
+  const answer = decodeURIComponent(JSON.stringify(await signin.json()).replace(/\+/g, " "));
+  expect(answer).toMatch(/Reference: MQ-[A-Z0-9]{6}/);
+  expect(answer).not.toMatch(/prisma|reach database server/i);
+  const code = /Reference: (MQ-[A-Z0-9]{6})/.exec(answer)![1]!;
+  expect(server.out()).toContain(`route=signin code=${code}`);
+
   await sleep(Math.max(0, 2000 - (Date.now() - down)));
   pgCtl("-o", `-p ${PG_PORT} -k ${os.tmpdir()} -c listen_addresses=127.0.0.1 -c fsync=off`, "-l", path.join(dir, "pg.log"), "-w", "start");
   const up = Date.now();
