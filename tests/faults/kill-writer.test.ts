@@ -9,7 +9,7 @@ import { resolveDbTarget } from "@/lib/db/config";
 import { findCounterDrift } from "@/lib/data/integrity";
 import { createPgDatabase, finished, sleep, tempDir, tsx, waitFor } from "./helpers";
 
-const ROUNDS = 3;
+const ROUNDS = 2;
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanups) await c().catch(() => {});

@@ -2,9 +2,22 @@
 // the environment names, it writes reviews and helpful votes through lib/data, one
 // transaction at a time, forever. Before each write it prints "try …", after the commit
 // "ack …", so the test knows what was acknowledged and what may be in flight.
+import fs from "node:fs";
 import { getDb } from "@/lib/db/client";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { saveReview, voteOnReview } from "@/lib/data/review-writes";
+
+/** Written before returning (console.log to a pipe is asynchronous and dies with the process). */
+function say(line: string): void {
+  const buf = Buffer.from(line + "\n");
+  for (let off = 0; off < buf.length; ) {
+    try {
+      off += fs.writeSync(1, buf, off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+    }
+  }
+}
 
 const FILMS = 3;
 const USERS = 12;
@@ -28,26 +41,26 @@ async function main() {
     users.push(u.id);
   }
   const reviews = (await h.prisma.review.findMany({ where: { filmId: { in: films } }, select: { id: true, userId: true } })).map((r) => r);
-  console.log("ready");
+  say("ready");
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
   for (let n = 0; ; n++) {
     if (reviews.length < 3 || Math.random() < 0.5) {
       const user = pick(users);
       const film = pick(films);
       const rating = 1 + Math.floor(Math.random() * 5);
-      console.log(`try review ${user} ${film} ${rating}`);
+      say(`try review ${user} ${film} ${rating}`);
       const r = await saveReview({ id: user, role: "MEMBER" }, { filmId: film, rating, body: `Write ${n}`, anonymous: false, spoiler: false });
       if (!r.ok) throw new Error(`saveReview: ${r.message}`);
       if (r.data.created) reviews.push({ id: r.data.reviewId, userId: user });
-      console.log(`ack review ${user} ${film} ${rating}`);
+      say(`ack review ${user} ${film} ${rating}`);
     } else {
       const review = pick(reviews);
       const voter = pick(users.filter((u) => u !== review.userId));
       const value = pick(["YES", "NO", null] as const);
-      console.log(`try vote ${voter} ${review.id} ${value}`);
+      say(`try vote ${voter} ${review.id} ${value}`);
       const r = await voteOnReview({ id: voter, role: "MEMBER" }, { reviewId: review.id, value });
       if (!r.ok) throw new Error(`voteOnReview: ${r.message}`);
-      console.log(`ack vote ${voter} ${review.id} ${value}`);
+      say(`ack vote ${voter} ${review.id} ${value}`);
     }
   }
 }
