@@ -37,7 +37,8 @@ export function run(cmd: string, args: string[], env: Record<string, string | un
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<Exit>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  // "close", not "exit": the output is complete only then
+  const exited = new Promise<Exit>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
   return { child, out: () => out, exited };
 }
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { resolveDbTarget } from "@/lib/db/config";
 import { findCounterDrift } from "@/lib/data/integrity";
-import { createPgDatabase, finished, sleep, tempDir, tsx, waitFor } from "./helpers";
+import { createPgDatabase, finished, run, sleep, tempDir, tsx, waitFor } from "./helpers";
 
 const ROUNDS = 2;
 const cleanups: (() => Promise<void>)[] = [];
@@ -43,7 +43,9 @@ function allowedValues(lines: Line[], what: "review" | "vote"): Map<string, Set<
 async function killRounds(env: Record<string, string | undefined>) {
   const all: Line[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const w = tsx("tests/faults/writer.ts", [], { ...env, NODE_OPTIONS: "--conditions=react-server" });
+    // One process (node with tsx's loader, not the tsx CLI, which would put the writer in a
+    // child that SIGKILL of the CLI leaves running).
+    const w = run(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/faults/writer.ts"], env);
     await waitFor("the writer to acknowledge writes", async () => parse(w.out()).filter((l) => l.kind === "ack").length >= 5, 90_000, 50).catch((e) => {
       throw new Error(`${e.message}\n${w.out().slice(-3000)}`);
     });
@@ -66,7 +68,7 @@ async function verify(env: Record<string, string | undefined>, lines: Line[]) {
     let acks = 0;
     for (const [k, ok] of allowedValues(lines, "review")) {
       acks++;
-      expect([...ok], `review ${k}`).toContain(byKey.get(k));
+      expect([...ok], `review ${k}: ${lines.filter((l) => `${l.a} ${l.b}` === k).map((l) => `${l.kind} ${l.v}`).join(", ")}`).toContain(byKey.get(k));
     }
     for (const [k, ok] of allowedValues(lines, "vote")) {
       acks++;
