@@ -86,7 +86,8 @@ async function backupPGlite(dataDir: string, file: string): Promise<void> {
 
 function backupPostgres(connectionString: string, schema: string, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = ["-Fc", "-f", `${file}.partial`, "-n", schema, ...(tty ? ["--verbose"] : []), connectionString];
+    // the whole database for the default schema (extensions included); else that schema only
+    const args = ["-Fc", "-f", `${file}.partial`, ...(schema === "public" ? [] : ["-n", schema]), ...(tty ? ["--verbose"] : []), connectionString];
     const child = spawn("pg_dump", args, { stdio: ["ignore", "inherit", "inherit"] });
     child.on("error", (e) => reject(new Error(`pg_dump could not run (${e.message}): install the PostgreSQL client tools`)));
     child.on("exit", (code) => {

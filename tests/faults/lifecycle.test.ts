@@ -87,6 +87,30 @@ describe("one server per PGlite folder", () => {
   });
 });
 
+const backups = path.join(path.dirname(dir), "backups");
+let backupFile = "";
+
+describe("backups of the embedded database", () => {
+  it("db:backup asks the running server for a consistent dump, with a timestamped name", async () => {
+    const p = tsx("scripts/db-backup.ts", [], { ...env, BACKUP_DIR: backups });
+    const exit = await finished(p, 120_000);
+    expect(exit.code, p.out()).toBe(0);
+    expect(p.out()).toContain(`Asking the running server (PID ${a.serverPid()})`);
+    expect(p.out()).toMatch(/The dump holds \d+ films/);
+    const files = fs.readdirSync(backups);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^marquee-pglite-\d{8}-\d{6}\.tar\.gz$/);
+    backupFile = path.join(backups, files[0]!);
+    expect(await status(`${a.url}/api/health`)).toBe(200);
+  });
+
+  it("db:restore refuses while the server runs", async () => {
+    const p = tsx("scripts/db-restore.ts", [backupFile], env);
+    expect((await finished(p, 60_000)).code).not.toBe(0);
+    expect(p.out()).toContain(`in use by another process (PID ${a.serverPid()}`);
+  });
+});
+
 describe("lifecycle of npm start", () => {
   it("on SIGTERM stops taking requests, finishes the one in flight, closes the database and exits 0", async () => {
     const post = slowPost(PORT, "/api/auth/callback/credentials");
@@ -135,5 +159,14 @@ describe("lifecycle of npm start", () => {
     expect(await status(`${e.url}/films/the-work`)).toBe(200);
     e.child.kill("SIGHUP");
     expect(await finished(e, 20_000)).toEqual({ code: 0, signal: null });
+  });
+
+  it("db:restore puts the dump back into the stopped store, keeps the old folder and runs db:check", async () => {
+    const p = tsx("scripts/db-restore.ts", [backupFile], env);
+    const exit = await finished(p, 120_000);
+    expect(exit.code, p.out()).toBe(0);
+    expect(p.out()).toMatch(/Restored \d+ films/);
+    expect(p.out()).toContain("db:check: every counter");
+    expect(fs.readdirSync(path.dirname(dir)).some((f) => f.startsWith("pglite.before-restore-"))).toBe(true);
   });
 });

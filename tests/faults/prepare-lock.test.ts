@@ -4,14 +4,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { createPgDatabase, finished, query, ROOT, tsx } from "./helpers";
+import { createPgDatabase, finished, query, ROOT, tempDir, tsx } from "./helpers";
 
 let drop: () => Promise<void> = async () => {};
+let dbUrl = "";
 afterAll(() => drop());
 
 it("three prepare-db processes at once on a fresh PostgreSQL database: one migration history, one seed", async () => {
   const db = await createPgDatabase("prepare");
   drop = db.drop;
+  dbUrl = db.url;
   const procs = [0, 1, 2].map(() => tsx("scripts/prepare-db.ts", [], { DATABASE_URL: db.url, NODE_ENV: "production" }));
   const exits = await Promise.all(procs.map((p) => finished(p, 170_000)));
   const outs = procs.map((p) => p.out());
@@ -32,4 +34,24 @@ it("three prepare-db processes at once on a fresh PostgreSQL database: one migra
   expect(reviews!.n).toBe(Number(m[2]));
   const [admins] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM "User" WHERE role = 'ADMIN'`);
   expect(admins!.n).toBe(1);
+});
+
+it("db:backup (pg_dump) and db:restore on PostgreSQL, then db:check is clean", async () => {
+  const url = dbUrl;
+  expect(url).toMatch(/^postgresql:/);
+  const dir = tempDir("pgbackup");
+  try {
+    const b = tsx("scripts/db-backup.ts", [], { DATABASE_URL: url, BACKUP_DIR: dir });
+    expect((await finished(b, 120_000)).code, b.out()).toBe(0);
+    const [file] = fs.readdirSync(dir);
+    expect(file).toMatch(/^marquee-postgres-\d{8}-\d{6}\.dump$/);
+    await query(url, `DELETE FROM "HelpfulVote"`);
+    const r = tsx("scripts/db-restore.ts", [path.join(dir, file!)], { DATABASE_URL: url });
+    expect((await finished(r, 120_000)).code, r.out()).toBe(0);
+    expect(r.out()).toContain("db:check: every counter");
+    const [votes] = await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM "HelpfulVote"`);
+    expect(votes!.n).toBeGreaterThan(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
