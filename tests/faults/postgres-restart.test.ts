@@ -82,7 +82,7 @@ it("recovers from a PostgreSQL restart under load without restarting, and /api/h
   expect(page.headers.get("retry-after")).toMatch(/^\d+$/);
   expect(html).toMatch(/<title>[^<]+<\/title>/);
   expect(html).not.toMatch(/Can.t reach database server|prisma/i);
-  const api = await fetch(`${server.url}/api/films`, { signal: AbortSignal.timeout(10_000) });
+  const api = await fetch(`${server.url}/api/search/suggest?q=outage${Date.now()}`, { signal: AbortSignal.timeout(10_000) });
   expect(api.status).toBe(503);
   expect(server.out()).toMatch(/ERROR request failed .*databaseUnavailable=true/);
 
