@@ -15,6 +15,7 @@ import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
+import { createInterface } from "node:readline";
 import { acquireDataDirLock, controlSocketPath, DataDirLockedError, embeddedDataDir } from "../lib/db/dir-lock.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -79,9 +80,14 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const prepared = await new Promise((resolve) => {
   prepareChild = spawn(tsx, [path.join(root, "scripts", "prepare-db.ts")], {
-    stdio: "inherit",
+    stdio: json ? ["ignore", "pipe", "pipe"] : "inherit",
     env: { ...process.env, NODE_ENV: "production", MARQUEE_DB_LOCK_PARENT: String(process.pid) },
   });
+  if (json) {
+    // its lines become JSON lines too
+    createInterface({ input: prepareChild.stdout }).on("line", (l) => console.log(l));
+    createInterface({ input: prepareChild.stderr }).on("line", (l) => console.error(l));
+  }
   prepareChild.on("exit", (code, signal) => resolve(code === 0 && !signal));
 });
 prepareChild = null;
@@ -130,12 +136,13 @@ const server = http.createServer((req, res) => {
     if (done) return;
     done = true;
     inFlight--;
-    if (json || res.statusCode >= 500) {
-      requests.run(ctx, () =>
-        (res.statusCode >= 500 ? console.error : console.log)(
-          json ? `${req.method} ${req.url} ${res.statusCode} ${Date.now() - t0}ms` : `${req.method} ${req.url} -> ${res.statusCode} (${Date.now() - t0} ms, request ${id})`,
-        ),
+    if (json) {
+      const level = res.statusCode >= 500 ? "error" : "info";
+      (level === "error" ? process.stderr : process.stdout).write(
+        JSON.stringify({ time: new Date().toISOString(), level, msg: "request", requestId: id, method: req.method, path: req.url, status: res.statusCode, ms: Date.now() - t0 }) + "\n",
       );
+    } else if (res.statusCode >= 500) {
+      console.error(`${req.method} ${req.url} -> ${res.statusCode} (${Date.now() - t0} ms, request ${id})`);
     }
     if (phase === "stopping") {
       server.closeIdleConnections();
