@@ -31,7 +31,7 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
 export function markDatabaseUnavailable(): void {
   const ctx = requestContext();
   if (ctx) ctx.dbUnavailable = true;
-  (globalThis as { __marqueeDbFailedAt?: number }).__marqueeDbFailedAt = Date.now();
+  (globalThis as { __marqueeFailedAt?: number }).__marqueeFailedAt = Date.now();
 }
 
 export const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
@@ -47,6 +47,9 @@ export function reportFailure(route: string, error: unknown, extra: { digest?: s
   const code = newReferenceCode();
   const databaseUnavailable = isDatabaseUnavailable(error);
   if (databaseUnavailable) markDatabaseUnavailable();
+  const ctx = requestContext();
+  if (ctx) ctx.failed = true;
+  (globalThis as { __marqueeFailedAt?: number }).__marqueeFailedAt = Date.now();
   log("error", "request failed", { route, code, digest: extra.digest, databaseUnavailable, error: describeError(error) });
   return { code, databaseUnavailable, message: `${databaseUnavailable ? DATABASE_DOWN : GENERIC_FAILURE} (Reference: ${code})` };
 }

@@ -3,7 +3,7 @@
 // (scripts/server.mjs keeps it in an AsyncLocalStorage on globalThis).
 import type { AsyncLocalStorage } from "node:async_hooks";
 
-export type RequestContext = { id: string; dbUnavailable: boolean };
+export type RequestContext = { id: string; dbUnavailable: boolean; failed?: boolean };
 type Level = "info" | "warn" | "error";
 
 export function requestContext(): RequestContext | undefined {

@@ -109,7 +109,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const server = http.createServer((req, res) => {
   const incoming = req.headers["x-request-id"];
   const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  const ctx = { id, dbUnavailable: false };
+  const ctx = { id, dbUnavailable: false, failed: false };
   res.setHeader("X-Request-Id", id);
   if (phase === "stopping") res.setHeader("Connection", "close");
   // A page whose render failed because the database is unreachable answers 503 with
@@ -124,11 +124,13 @@ const server = http.createServer((req, res) => {
   res.writeHead = function (status, ...rest) {
     return writeHead.call(this, status >= 500 ? unavailable(status) : status, ...rest);
   };
-  // A streamed page has sent "200" before a part of it fails. While the database has
-  // failed recently (last minute), pages are held until complete instead, so one that
-  // failed on the database can still answer 503. Normal operation streams untouched.
-  const dbFailedAt = globalThis.__marqueeDbFailedAt ?? 0;
-  if (req.method === "GET" && Date.now() - dbFailedAt < 60_000 && String(req.headers.accept ?? "").includes("text/html")) holdUntilEnd(res, (s) => unavailable(s), writeHead);
+  // A streamed page has sent "200" before a part of it fails. While something has failed
+  // recently (last minute), pages are held until complete instead, so one that failed
+  // answers 503 (database unreachable) or 500. Normal operation streams untouched.
+  const failedAt = globalThis.__marqueeFailedAt ?? 0;
+  if (req.method === "GET" && Date.now() - failedAt < 60_000 && String(req.headers.accept ?? "").includes("text/html")) {
+    holdUntilEnd(res, (s) => unavailable(ctx.failed && s >= 200 && s < 300 ? 500 : s), writeHead);
+  }
   inFlight++;
   const t0 = Date.now();
   let done = false;
