@@ -27,6 +27,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/help/devices`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // npm start's clean stop: requests finish, PGlite is flushed and closed (db:check runs on it next in CI)
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     env: {
       PORT: String(PORT),

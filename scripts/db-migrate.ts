@@ -1,12 +1,13 @@
 // npm run db:migrate | db:migrate:create <name> | db:status
 import { resolveDbTarget, describeDbTarget } from "../lib/db/config";
 import { migrateCreate, migrateDeploy, migrateStatus } from "../lib/db/migrate";
+import { withPrepareLock } from "../lib/db/prepare-lock";
 
 async function main() {
   const [cmd = "deploy", name] = process.argv.slice(2);
   const target = resolveDbTarget();
   if (cmd === "deploy") {
-    const applied = await migrateDeploy(target);
+    const applied = await withPrepareLock(target, () => migrateDeploy(target));
     console.log(applied.length ? `Applied ${applied.length} migration(s) to ${describeDbTarget(target)}: ${applied.join(", ")}` : `${describeDbTarget(target)} is up to date.`);
   } else if (cmd === "status") {
     const s = await migrateStatus(target);

@@ -1,6 +1,7 @@
 // The server the browser tests run against: a fresh embedded database each run
 // (.data/e2e), unless DATABASE_URL names a PostgreSQL server, then `npm start`'s path.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -13,5 +14,5 @@ if (!env.DATABASE_URL) {
   env.PGLITE_DATA_DIR = path.join(dir, "pglite");
 }
 const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], { stdio: "inherit", env });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(signal ? 128 + (os.constants.signals[signal] ?? 0) : (code ?? 1)));

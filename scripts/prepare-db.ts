@@ -1,10 +1,11 @@
 // Run by `npm start` and `npm run dev` before the server: creates the embedded
 // database on first run, applies pending migrations, seeds an empty catalog.
 // Later starts only apply new migrations; they never reseed.
-import { resolveDbTarget, describeDbTarget } from "../lib/db/config";
+import { resolveDbTarget, describeDbTarget, type DbTarget } from "../lib/db/config";
 import { loadEnv } from "../lib/env";
-import { createDb } from "../lib/db/client";
+import { createDb, type DbHandle } from "../lib/db/client";
 import { migrateDeploy } from "../lib/db/migrate";
+import { withPrepareLock } from "../lib/db/prepare-lock";
 import { ensureAdmin, needsSeed, seed } from "../prisma/seed";
 
 async function main() {
@@ -12,18 +13,24 @@ async function main() {
   const target = resolveDbTarget();
   const handle = await createDb(target);
   try {
-    const applied = await migrateDeploy(target, handle.opened);
-    if (applied.length) console.log(`Database: applied ${applied.length} migration(s) to ${describeDbTarget(target)}.`);
-    if (await needsSeed(handle.prisma)) {
-      const r = await seed(handle.prisma);
-      console.log(`Database: seeded ${r.films} films and ${r.reviews} reviews.`);
-    }
-    const admin = await ensureAdmin(handle.prisma);
-    if (admin.created) console.log(`Database: created the moderator account ${admin.email} (see ADMIN_EMAIL / ADMIN_PASSWORD in the README).`);
-    console.log(`Database: ${describeDbTarget(target)} is ready.`);
+    // On PostgreSQL, one instance at a time: the others wait here, then find the
+    // migrations applied and the catalog seeded.
+    await withPrepareLock(target, () => prepare(target, handle), () => console.log("Database: another instance is preparing it; waiting…"));
   } finally {
     await handle.close();
   }
+}
+
+async function prepare(target: DbTarget, handle: DbHandle) {
+  const applied = await migrateDeploy(target, handle.opened);
+  if (applied.length) console.log(`Database: applied ${applied.length} migration(s) to ${describeDbTarget(target)}.`);
+  if (await needsSeed(handle.prisma)) {
+    const r = await seed(handle.prisma);
+    console.log(`Database: seeded ${r.films} films and ${r.reviews} reviews.`);
+  }
+  const admin = await ensureAdmin(handle.prisma);
+  if (admin.created) console.log(`Database: created the moderator account ${admin.email} (see ADMIN_EMAIL / ADMIN_PASSWORD in the README).`);
+  console.log(`Database: ${describeDbTarget(target)} is ready.`);
 }
 
 setTimeout(() => {

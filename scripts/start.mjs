@@ -1,18 +1,51 @@
-// npm start: build when the sources changed since the last build, prepare the
-// database (create, migrate, seed on first run), then serve on PORT (3000).
-import { spawnSync, spawn } from "node:child_process";
+// npm start: build when the sources changed since the last build, then run
+// scripts/server.mjs (folder lock, database preparation, Next on PORT, clean stop).
+// Signals (SIGINT, SIGTERM, SIGHUP) go to the server; the exit status is the
+// server's, and non-zero when it died from a signal or an error.
+import { spawn } from "node:child_process";
+import os from "node:os";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { embeddedDataDir, lockOwner } from "../lib/db/dir-lock.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
+// Refuse at once (before building or touching .next) when a server holds the folder.
+const dataDir = embeddedDataDir(process.env, root);
+const owner = dataDir ? lockOwner(dataDir) : null;
+if (owner) {
+  console.error(
+    `Marquee cannot start: the embedded database in ${dataDir} is in use by another process (PID ${owner.pid}${owner.command ? `, ${owner.command}` : ""}). ` +
+      `Stop it first, or point PGLITE_DATA_DIR at another folder.`,
+  );
+  process.exit(1);
+}
+
+let child = null;
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => {
+    if (child) child.kill(sig);
+    else process.exit(128 + os.constants.signals[sig]);
+  });
+}
+
+/** Runs a child to its end; its exit status, or 128 + signal number when a signal ended it. */
 function run(cmd, args, env = process.env) {
-  const r = spawnSync(cmd, args, { stdio: "inherit", env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  return new Promise((resolve) => {
+    child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => {
+      child = null;
+      resolve(signal ? 128 + (os.constants.signals[signal] ?? 0) : (code ?? 1));
+    });
+  });
+}
+async function mustRun(cmd, args, env) {
+  const status = await run(cmd, args, env);
+  if (status !== 0) process.exit(status);
 }
 
 function sourceHash() {
@@ -28,7 +61,7 @@ function sourceHash() {
       h.update(fs.readFileSync(p));
     }
   };
-  for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/server.mjs"]) walk(p);
+  for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "instrumentation.ts"]) walk(p);
   return h.digest("hex");
 }
 
@@ -36,9 +69,9 @@ const stamp = path.join(root, ".next", "marquee-source-hash");
 const hash = sourceHash();
 if (process.env.MARQUEE_SKIP_BUILD !== "1" && (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== hash)) {
   console.log("Building Marquee (first start or sources changed)…");
-  run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
+  await mustRun(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
   // The build id is the source hash: instances built apart from the same sources share cache entries.
-  run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MARQUEE_BUILD_ID: hash.slice(0, 20) });
+  await mustRun(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MARQUEE_BUILD_ID: hash.slice(0, 20) });
   fs.writeFileSync(stamp, hash);
 }
 
@@ -54,11 +87,8 @@ process.env.NEXTAUTH_URL ||= `http://${host === "0.0.0.0" ? "localhost" : host}:
 process.env.HOST = host;
 process.env.PORT = port;
 
-// Checks the configuration (a public production server needs NEXTAUTH_SECRET) and
-// prepares the database.
-run(bin("tsx"), [path.join(root, "scripts", "prepare-db.ts")], { ...process.env, NODE_ENV: "production" });
-
-console.log(`Marquee on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+// scripts/server.mjs checks the configuration (a public production server needs
+// NEXTAUTH_SECRET), prepares the database and serves.
+const status = await run(process.execPath, [path.join(root, "scripts", "server.mjs")], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+if (status !== 0) console.error(`Marquee stopped with status ${status}${status > 128 ? ` (signal ${status - 128})` : ""}.`);
+process.exit(status);

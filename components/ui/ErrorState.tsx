@@ -5,6 +5,8 @@ import Link from "next/link";
 export function ErrorState({ reset, digest }: { reset: () => void; digest?: string }) {
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center">
+      {/* React hoists this into <head>: error pages are titled too */}
+      <title>Something went wrong · Marquee</title>
       <h1 className="text-2xl font-bold">Something went wrong on our side</h1>
       <p className="text-muted">Please try again. If it keeps happening, come back in a few minutes.</p>
       <div className="flex gap-3">

@@ -2,6 +2,7 @@
 import { createUserWithPassword } from "../data/users";
 import { signUpSchema } from "../validation/auth";
 import { fail, fromZod, type Result } from "../result";
+import { reportFailure } from "../errors";
 
 export type SignUpState = (Result & { values?: { name: string; email: string } }) | null;
 
@@ -19,7 +20,7 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     if (!created.ok) return { ...fail("An account with this email already exists. Sign in instead.", "conflict", { email: ["An account with this email already exists."] }), values };
     return { ok: true };
   } catch (e) {
-    console.error("sign-up failed", e);
-    return { ...fail("Something went wrong on our side. Please try again.", "error"), values };
+    const f = reportFailure("action:signUp", e);
+    return { ...fail(f.message, "error"), reference: f.code, values };
   }
 }

@@ -4,12 +4,14 @@ import { getCurrentUser } from "../auth/session";
 import { tagsForWrite, type WriteScope } from "../data/cache";
 import type { Actor } from "../data/review-writes";
 import type { Result } from "../result";
+import { reportFailure } from "../errors";
 
 /**
  * The one shape of every mutation: the session is read here (never trusted from the
  * page), the data function validates, checks ownership and writes in one transaction,
  * and the film's cached reads are revalidated when something changed.
- * Unexpected errors become one friendly message; the raw error stays in the server log.
+ * Unexpected errors become one friendly message with a reference code; the raw error
+ * goes to the server log on one line with the same code (lib/errors.ts).
  */
 /**
  * Expires cached pages and data at once (not stale-while-revalidate), on this instance
@@ -26,13 +28,16 @@ export async function expireTags(list: string[]): Promise<void> {
 export async function runMutation<T extends { filmSlug?: string } | undefined>(
   fn: (actor: Actor) => Promise<Result<T>>,
   scope: WriteScope | ((data: NonNullable<T>) => WriteScope) = {},
+  route?: string,
 ): Promise<Result<T>> {
   try {
     const user = await getCurrentUser();
     return await runAs(user ? { id: user.id, role: user.role } : null, fn, scope, expireTags);
   } catch (e) {
-    console.error("mutation failed", e);
-    return { ok: false, code: "error", message: "Something went wrong on our side. Please try again." };
+    // One log line (route, reference code, the original error); the member sees a
+    // generic message with the same reference code, never the raw error.
+    const f = reportFailure(`action:${route ?? (fn.name || "mutation")}`, e);
+    return { ok: false, code: "error", message: f.message, reference: f.code };
   }
 }
 

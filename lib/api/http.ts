@@ -1,6 +1,7 @@
 // JSON responses of the public API: one place for status codes, headers and the error shape.
 import { z } from "zod";
 import { apiErrorSchema, type ApiError } from "../validation/api";
+import { reportFailure } from "../errors";
 
 /** Shared caches keep a list or a film for a minute and may serve it stale for five while refreshing. */
 export const PUBLIC_CACHE = "public, s-maxage=60, stale-while-revalidate=300";
@@ -56,7 +57,12 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (e) {
-    console.error("API error", e);
-    return error(500, "Something went wrong on our side. Try again in a moment.", {}, "no-store");
+    const f = reportFailure("api", e);
+    if (f.databaseUnavailable) {
+      const res = error(503, f.message, {}, "no-store");
+      res.headers.set("Retry-After", "30");
+      return res;
+    }
+    return error(500, f.message, {}, "no-store");
   }
 }

@@ -10,6 +10,10 @@ import { signInSchema } from "../validation/auth";
 import { authAdapter, findUserForSignIn, getUserById } from "../data/users";
 import { clearLimit, hitLimit } from "../data/rate-limit";
 import { safeCallbackUrl } from "../safe-redirect";
+import { reportFailure } from "../errors";
+
+/** Messages written for the person signing in; anything else is an unexpected failure. */
+class SignInRefusal extends Error {}
 
 export const GENERIC_SIGNIN_ERROR = "That email and password don’t match an account. Check them and try again.";
 
@@ -49,23 +53,32 @@ export function authOptions(): NextAuthOptions {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const parsed = signInSchema.safeParse(credentials ?? {});
-        if (!parsed.success) throw new Error(GENERIC_SIGNIN_ERROR);
-        const { email, password } = parsed.data;
-        const byAddress = await hitLimit(`signin:addr:${clientAddress(req?.headers)}`, e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds);
-        const byEmail = await hitLimit(`signin:email:${email}`, e.SIGNIN_LIMIT_PER_EMAIL, windowSeconds);
-        const blocked = [byAddress, byEmail].filter((l) => !l.allowed);
-        if (blocked.length) {
-          const wait = Math.max(...blocked.map((l) => l.retryAfterSeconds));
-          throw new Error(`Too many sign-in attempts. Try again in ${minutes(wait)}.`);
+        try {
+          return await checkCredentials(credentials, req);
+        } catch (e) {
+          if (e instanceof SignInRefusal) throw new Error(e.message);
+          // The database (or anything else) failed: never show the raw error in the form.
+          throw new Error(reportFailure("signin", e).message);
         }
-        const user = await findUserForSignIn(email);
-        if (!(await verifyPassword(password, user?.passwordHash)) || !user) throw new Error(GENERIC_SIGNIN_ERROR);
-        await clearLimit(`signin:email:${email}`);
-        return { id: user.id, name: user.displayName, email: user.email, role: user.role };
       },
     }),
   ];
+  async function checkCredentials(credentials: Record<string, string> | undefined, req: { headers?: Record<string, unknown> } | undefined) {
+    const parsed = signInSchema.safeParse(credentials ?? {});
+    if (!parsed.success) throw new SignInRefusal(GENERIC_SIGNIN_ERROR);
+    const { email, password } = parsed.data;
+    const byAddress = await hitLimit(`signin:addr:${clientAddress(req?.headers)}`, e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds);
+    const byEmail = await hitLimit(`signin:email:${email}`, e.SIGNIN_LIMIT_PER_EMAIL, windowSeconds);
+    const blocked = [byAddress, byEmail].filter((l) => !l.allowed);
+    if (blocked.length) {
+      const wait = Math.max(...blocked.map((l) => l.retryAfterSeconds));
+      throw new SignInRefusal(`Too many sign-in attempts. Try again in ${minutes(wait)}.`);
+    }
+    const user = await findUserForSignIn(email);
+    if (!(await verifyPassword(password, user?.passwordHash)) || !user) throw new SignInRefusal(GENERIC_SIGNIN_ERROR);
+    await clearLimit(`signin:email:${email}`);
+    return { id: user.id, name: user.displayName, email: user.email, role: user.role };
+  }
   if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
   if (e.GOOGLE_ID && e.GOOGLE_SECRET) providers.push(GoogleProvider({ clientId: e.GOOGLE_ID, clientSecret: e.GOOGLE_SECRET }));
   if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {

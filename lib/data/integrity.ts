@@ -60,3 +60,48 @@ export async function recomputeFilmCounters(prisma: PrismaClient, filmIds?: stri
     ...(filmIds ? [filmIds] : []),
   );
 }
+
+// ---------------------------------------------------------------- rows without counters
+
+export type RowProblem = { table: string; id: string; problem: string };
+
+/**
+ * Rules every row must keep that no counter summarises: rate-limit windows, watch
+ * progress, votes and reports on one's own review, reports counted twice.
+ * Each rule is one query; a row breaking it is listed (at most 100 per rule).
+ */
+const ROW_RULES: { table: string; problem: string; sql: string }[] = [
+  { table: "RateLimit", problem: "count below 1", sql: `SELECT key AS id FROM "RateLimit" WHERE count < 1` },
+  { table: "RateLimit", problem: "window starts in the future", sql: `SELECT key AS id FROM "RateLimit" WHERE "windowStart" > now() + interval '5 minutes'` },
+  { table: "RateLimit", problem: "unknown key kind", sql: `SELECT key AS id FROM "RateLimit" WHERE key !~ '^[a-z]+:[a-z]+:.+'` },
+  { table: "WatchProgress", problem: "position outside 0–24 h", sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE NOT (seconds >= 0 AND seconds <= 86400)` },
+  { table: "WatchProgress", problem: "updated in the future", sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE "updatedAt" > now() + interval '5 minutes'` },
+  { table: "HelpfulVote", problem: "vote on the voter's own review", sql: `SELECT v.id FROM "HelpfulVote" v JOIN "Review" r ON r.id = v."reviewId" WHERE r."userId" = v."userId"` },
+  { table: "Review", problem: "rating outside 1–5", sql: `SELECT id FROM "Review" WHERE rating NOT BETWEEN 1 AND 5` },
+  { table: "Film", problem: "negative counter", sql: `SELECT id FROM "Film" WHERE LEAST("reviewCount", rating1, rating2, rating3, rating4, rating5) < 0` },
+];
+
+export async function findRowProblems(prisma: PrismaClient): Promise<RowProblem[]> {
+  const out: RowProblem[] = [];
+  for (const rule of ROW_RULES) {
+    const rows = await prisma.$queryRawUnsafe<{ id: string }[]>(`${rule.sql} LIMIT 100`);
+    for (const r of rows) out.push({ table: rule.table, id: String(r.id), problem: rule.problem });
+  }
+  return out;
+}
+
+/**
+ * Reads every table of the schema in full (a damaged page or index fails here) and
+ * returns its row count, so db:check covers the tables no rule above names too.
+ */
+export async function countEveryTable(prisma: PrismaClient): Promise<Record<string, number>> {
+  const tables = await prisma.$queryRawUnsafe<{ t: string }[]>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
+  );
+  const out: Record<string, number> = {};
+  for (const { t } of tables) {
+    const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`);
+    out[t] = Number(row?.n ?? 0);
+  }
+  return out;
+}

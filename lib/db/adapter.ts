@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DbTarget } from "./config";
+import { acquireDataDirLock } from "./dir-lock.mjs";
 
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -32,13 +33,25 @@ export async function openAdapter(target: DbTarget): Promise<OpenedAdapter> {
     );
     return { factory, pglite: null, close: async () => {} };
   }
-  const pglite = await openPGlite(target.dataDir);
+  // One process per data folder: refuses (DataDirLockedError) while another holds it.
+  const release = target.dataDir ? acquireDataDirLock(target.dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    pglite = await openPGlite(target.dataDir);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const factory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
   return {
     factory,
     pglite,
     close: async () => {
-      if (!pglite.closed) await pglite.close();
+      try {
+        if (!pglite.closed) await pglite.close(); // flushes to disk
+      } finally {
+        release();
+      }
     },
   };
 }

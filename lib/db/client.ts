@@ -28,7 +28,14 @@ const globalForDb = globalThis as unknown as { marqueeDb?: Promise<DbHandle> };
  * (`npm start` and `npm run dev` run scripts/prepare-db.mjs), never from a request.
  */
 export function getDb(): Promise<DbHandle> {
-  globalForDb.marqueeDb ??= createDb(resolveDbTarget());
+  if (!globalForDb.marqueeDb) {
+    const opening = createDb(resolveDbTarget());
+    globalForDb.marqueeDb = opening;
+    // A failed open (folder locked, disk error) is not remembered: the next request retries.
+    opening.catch(() => {
+      if (globalForDb.marqueeDb === opening) globalForDb.marqueeDb = undefined;
+    });
+  }
   return globalForDb.marqueeDb;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { suggestFilms } from "@/lib/data/search";
 import { suggestParamsFrom, suggestParamsSchema } from "@/lib/validation/search";
+import { reportFailure } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,10 @@ export async function GET(request: Request): Promise<Response> {
     const results = folded ? await suggestFilms(folded, limit) : [];
     return Response.json(results, { headers: { "Cache-Control": CACHE } });
   } catch (e) {
-    console.error("search suggestions failed", e);
-    return Response.json({ error: { message: "Suggestions are unavailable right now.", fields: {} } }, { status: 500, headers: { "Cache-Control": "no-store" } });
+    const f = reportFailure("api:/api/search/suggest", e);
+    return Response.json(
+      { error: { message: `Suggestions are unavailable right now. (Reference: ${f.code})`, fields: {} } },
+      { status: f.databaseUnavailable ? 503 : 500, headers: { "Cache-Control": "no-store", ...(f.databaseUnavailable ? { "Retry-After": "30" } : {}) } },
+    );
   }
 }

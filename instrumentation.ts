@@ -1,0 +1,25 @@
+// Runs once when the server starts (Next's instrumentation hook).
+import { reportFailure } from "./lib/errors";
+
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("./lib/db/client");
+  // scripts/server.mjs closes the database on SIGTERM and serves `npm run db:backup`
+  // through this (same process, outside Next's bundle).
+  (globalThis as { __marqueeGetDb?: typeof getDb }).__marqueeGetDb = getDb;
+  // Open the database now (PGlite takes a second), not on the first request; a failure
+  // here is not fatal: requests retry and /api/health reports it.
+  await getDb().catch((e) => reportFailure("startup", e));
+}
+
+/** One log line per failed render or route handler: route, reference code, digest, the error. */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string },
+  context: { routePath: string; routeType: string },
+): Promise<void> {
+  // Synchronous up to the log line: it marks the request as "database unavailable"
+  // before Next writes the error response, so scripts/server.mjs can answer 503.
+  const digest = (error as { digest?: string } | null)?.digest;
+  reportFailure(`${context.routeType}:${context.routePath} ${request.method} ${request.path}`, error, { digest });
+}
