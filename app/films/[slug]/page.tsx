@@ -21,6 +21,7 @@ import { getMyReview, isOnWishlist } from "@/lib/data/viewer";
 import type { SessionUser } from "@/lib/data/users";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
 import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
+import { CaptionLanguages } from "@/components/player/CaptionLanguages";
 
 // Rendered per request from cached data (lib/data): the database is not there at build time.
 export const dynamic = "force-dynamic";
@@ -145,6 +146,7 @@ export default async function FilmPage({ params, searchParams }: Props) {
               {new Date(`${film.releaseDate}T00:00:00Z`).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })}
             </time>
           </dd>
+          <CaptionLanguages captions={film.captions} />
         </dl>
       </section>
 
