@@ -389,7 +389,7 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
 
   const qualityName = (i: number) => levels.find((l) => l.index === i)?.name;
   const nowPlaying = qualityName(playingLevel);
-  const qualityCurrent = pinned >= 0 ? (qualityName(pinned) ?? "Auto") : nowPlaying ? `Auto (${nowPlaying})` : "Auto";
+  const qualityCurrent = pinned >= 0 ? (qualityName(pinned) ?? "Auto") : "Auto";
   const captionOptions = [{ value: "off", label: "Off" }, ...captions.map((c) => ({ value: c.lang, label: c.label, lang: c.lang }))];
   const captionCurrent = captions.find((c) => c.lang === captionLang)?.label ?? "Off";
 
@@ -475,6 +475,11 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
             value={String(pinned)}
             onChange={chooseQuality}
           />
+        ) : null}
+        {engine === "hls.js" && nowPlaying ? (
+          <span className="text-sm text-muted tabular-nums">
+            Playing {nowPlaying}
+          </span>
         ) : null}
         <PlayerMenu label="Speed" current={speedLabel(speed)} options={SPEEDS.map((r) => ({ value: String(r), label: r === 1 ? "Normal (1×)" : speedLabel(r) }))} value={String(speed)} onChange={chooseSpeed} />
         {pipOk ? (
