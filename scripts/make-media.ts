@@ -4,6 +4,9 @@
 // picked from the slug. Two files per film:
 //   <slug>.webm  VP9 + Opus   (Chrome, Edge, Firefox, current Safari)
 //   <slug>.mp4   H.264 + AAC  (every Safari and iOS version, older TVs; fallback source)
+// From the MP4 it then makes, per film: the HLS ladder in media/hls/<slug>/<version>/
+// (lib/media/hls.ts), a poster frame media/posters/<slug>.jpg, and English and Spanish
+// caption tracks media/captions/<slug>.<lang>.vtt describing what the clip shows and sounds like.
 // The output is bit-exact for the same ffmpeg build, so regenerating changes nothing in git.
 //
 // Needs ffmpeg with libvpx, libopus and libx264 (Debian's has them):
