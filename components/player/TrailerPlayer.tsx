@@ -159,8 +159,9 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
       window.clearTimeout(timer);
       setBuffering(false);
     };
+    // Only the files' failure is final: a stream's failure falls back to the files (lib/player/stream.ts).
     const error = () => {
-      if (engine !== "hls.js") setFailed(true);
+      if (engine === "progressive") setFailed(true);
     };
     const rate = () => setSpeed(v.playbackRate);
     const on = ["playing", "canplay", "seeked", "pause", "ended", "emptied"];

@@ -37,6 +37,8 @@ function progressive(video: HTMLVideoElement, cb: Callbacks, at = 0): StreamHand
     cb.onFatal();
     return noop;
   }
+  // With <source> children a failure of all of them is reported on the last one, not the video.
+  video.querySelector("source:last-of-type")?.addEventListener("error", () => cb.onFatal(), { once: true });
   video.removeAttribute("src");
   video.preload = "metadata";
   if (at > 0) video.addEventListener("loadedmetadata", () => (video.currentTime = at), { once: true });
