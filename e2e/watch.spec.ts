@@ -358,13 +358,20 @@ test.describe("Captions, quality and the rest of the player", () => {
     expect(await prop(video, "playbackRate")).toBe(1.5);
     await chooseFromMenu(page, "Speed", "Normal (1×)");
     expect(await prop(video, "playbackRate")).toBe(1);
-    await expect(page.getByRole("button", { name: "Full screen" })).toBeVisible();
+    await page.getByRole("button", { name: "Full screen" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute("aria-label") ?? null)).toBe("Trailer of The Work");
+    await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
     const pip = await page.evaluate(() => document.pictureInPictureEnabled);
     await expect(page.getByRole("button", { name: "Picture in picture" })).toHaveCount(pip ? 1 : 0);
     // Escape closes a menu without choosing.
     await page.getByRole("button", { name: /^Speed:/ }).focus();
     await page.keyboard.press("ArrowDown");
     await expect(page.getByRole("menu", { name: "Speed" })).toBeVisible();
+    // An open menu is accessible too.
+    const { violations } = await new AxeBuilder({ page }).include('[aria-label="Player settings"]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await page.keyboard.press("Escape");
     await expect(page.getByRole("menu", { name: "Speed" })).toHaveCount(0);
     expect(await prop(video, "playbackRate")).toBe(1);

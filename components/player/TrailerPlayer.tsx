@@ -464,7 +464,7 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
           </div>
         ) : null}
       </div>
-      <div role="toolbar" aria-label="Player settings" className="flex flex-wrap items-center gap-2">
+      <div role="group" aria-label="Player settings" className="flex flex-wrap items-center gap-2">
         {captions.length > 0 ? (
           <PlayerMenu label="Captions" current={captionCurrent} options={captionOptions} value={captionLang ?? "off"} onChange={(v) => chooseCaptions(v === "off" ? null : v)} />
         ) : null}
