@@ -49,13 +49,15 @@ function storage(): StorageLike | null {
   }
 }
 
+const NO_CAPTIONS: CaptionOption[] = [];
+
 type FullscreenVideo = HTMLVideoElement & { webkitEnterFullscreen?: () => void };
 
 /**
  * The trailer in an HTML5 video with the browser's own controls, plus keyboard shortcuts
  * while the player has focus and "resume where you stopped" from this browser's storage.
  */
-export function TrailerPlayer({ slug, title, sources, caption, initialPosition, onProgress, hls, poster, captions = [], initialCaptionLang, onCaptionChange }: TrailerPlayerProps) {
+export function TrailerPlayer({ slug, title, sources, caption, initialPosition, onProgress, hls, poster, captions = NO_CAPTIONS, initialCaptionLang, onCaptionChange }: TrailerPlayerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<StreamHandle | null>(null);
   // Which way the media reached the video; null until decided after hydration (nothing loads before).
