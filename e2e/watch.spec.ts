@@ -378,17 +378,15 @@ test.describe("Captions, quality and the rest of the player", () => {
   });
 
   test("shows that it is loading while the stream stalls", async ({ page }) => {
-    let slow = false;
-    await page.route(/\/media\/hls\/.*\.m4s$/, async (route) => {
-      if (slow) await new Promise((r) => setTimeout(r, 4000));
-      await route.continue();
+    // The last segment of every rendition (6-8 s) arrives late.
+    await page.route(/\/media\/hls\/.*\/seg-003\.m4s$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 6000));
+      await route.continue().catch(() => {});
     });
     await page.goto(WATCH);
     const video = player(page);
     await loaded(video);
     await expect(page.getByText("Loading…")).toHaveCount(0);
-    slow = true;
-    // Far enough ahead that nothing is buffered there yet.
     await video.evaluate((v) => {
       const el = v as HTMLVideoElement;
       el.muted = true;
