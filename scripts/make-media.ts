@@ -4,6 +4,9 @@
 // picked from the slug. Two files per film:
 //   <slug>.webm  VP9 + Opus   (Chrome, Edge, Firefox, current Safari)
 //   <slug>.mp4   H.264 + AAC  (every Safari and iOS version, older TVs; fallback source)
+// From the MP4 it then makes, per film: the HLS ladder in media/hls/<slug>/<version>/
+// (lib/media/hls.ts), a poster frame media/posters/<slug>.jpg, and English and Spanish
+// caption tracks media/captions/<slug>.<lang>.vtt describing what the clip shows and sounds like.
 // The output is bit-exact for the same ffmpeg build, so regenerating changes nothing in git.
 //
 // Needs ffmpeg with libvpx, libopus and libx264 (Debian's has them):
@@ -16,9 +19,15 @@ import path from "node:path";
 import { catalog } from "../prisma/seed/catalog";
 import { hashOf, paletteFor } from "../lib/poster";
 import { TRAILER_SECONDS, trailerFileName } from "../lib/media/files";
+import { hlsArgs, hlsVersion, ladderFor } from "../lib/media/hls";
+import { captionFileName, posterFileName } from "../lib/media/captions";
+import { validateWebVtt } from "../lib/media/webvtt";
 
 const root = path.resolve(__dirname, "..");
 const outDir = path.join(root, "media", "trailers");
+const hlsDir = path.join(root, "media", "hls");
+const captionDir = path.join(root, "media", "captions");
+const posterDir = path.join(root, "media", "posters");
 const W = 426;
 const H = 240;
 const FPS = 24;
@@ -140,6 +149,83 @@ async function make(film: (typeof catalog)[number], font: string | null, tmp: st
   return made;
 }
 
+
+/** mm:ss.ttt for a cue time. */
+function cueTime(s: number): string {
+  return `00:${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}.000`;
+}
+
+/**
+ * Caption tracks for a stand-in: what it shows (the title card, the year, the clock) and
+ * what it sounds like (a short tone once a second), in English and in Spanish.
+ */
+export function standInCaptions(title: string, year: number): Record<"en" | "es", string> {
+  const half = D / 2;
+  const cues = {
+    en: [
+      [0, 2, "[A short tone pips once a second]"],
+      [2, half, `${title} (${year}): a Marquee preview`],
+      [half, D - 2, "[The pips go on, one every second, as the clock counts up]"],
+      [D - 2, D, "[Last pips. The preview ends.]"],
+    ],
+    es: [
+      [0, 2, "[Un tono corto suena una vez por segundo]"],
+      [2, half, `${title} (${year}): un avance de Marquee`],
+      [half, D - 2, "[Los tonos siguen, uno por segundo, mientras avanza el reloj]"],
+      [D - 2, D, "[Últimos tonos. Termina el avance.]"],
+    ],
+  } as const;
+  const out = {} as Record<"en" | "es", string>;
+  for (const lang of ["en", "es"] as const) {
+    const body = cues[lang].map(([a, b, text], i) => `${i + 1}\n${cueTime(a)} --> ${cueTime(b)}\n${text}\n`).join("\n");
+    out[lang] = `WEBVTT\n\nNOTE Made by npm run media for the stand-in trailer.\n\n${body}`;
+  }
+  return out;
+}
+
+function writeIfChanged(file: string, text: string): boolean {
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) return false;
+  fs.writeFileSync(file, text);
+  return true;
+}
+
+/** Captions (.vtt), a poster frame (.jpg, 2 s in) and the HLS ladder, all made from the MP4. */
+async function makeExtras(film: (typeof catalog)[number], tmp: string, force: boolean): Promise<string[]> {
+  const made: string[] = [];
+  const tracks = standInCaptions(film.title, film.year);
+  for (const lang of ["en", "es"] as const) {
+    const check = validateWebVtt(tracks[lang]);
+    if (!check.ok) fail(`generated captions for ${film.slug} (${lang}) are not valid WebVTT: ${check.message}`);
+    const file = path.join(captionDir, captionFileName(film.slug, lang));
+    if (writeIfChanged(file, tracks[lang])) made.push(path.relative(root, file));
+  }
+  const source = path.join(outDir, trailerFileName(film.slug, "mp4"));
+  const poster = path.join(posterDir, posterFileName(film.slug));
+  if (force || !fs.existsSync(poster)) {
+    const part = path.join(tmp, `${film.slug}.poster.jpg`);
+    await run(["-hide_banner", "-nostdin", "-y", "-ss", "2", "-i", source, "-frames:v", "1", "-q:v", "6", ...exact, part]);
+    fs.copyFileSync(part, poster);
+    made.push(path.relative(root, poster));
+  }
+  const rungs = ladderFor(H);
+  const version = hlsVersion(fs.readFileSync(source), rungs);
+  const filmDir = path.join(hlsDir, film.slug);
+  const target = path.join(filmDir, version);
+  if (force || !fs.existsSync(path.join(target, "master.m3u8"))) {
+    const part = path.join(tmp, `${film.slug}.hls`);
+    fs.rmSync(part, { recursive: true, force: true });
+    fs.mkdirSync(part, { recursive: true });
+    await run(hlsArgs(source, part, rungs, { fps: FPS }));
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(filmDir, { recursive: true });
+    fs.cpSync(part, target, { recursive: true });
+    made.push(`${path.relative(root, target)}/ (${rungs.map((r) => r.name).join(", ")})`);
+  }
+  // Older versions of this film's stream are no longer referenced.
+  for (const old of fs.readdirSync(filmDir).filter((d) => d !== version)) fs.rmSync(path.join(filmDir, old), { recursive: true, force: true });
+  return made;
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const force = args.includes("--force");
@@ -149,13 +235,14 @@ async function main() {
   checkFfmpeg();
   const font = findFont();
   if (!font) console.warn("No DejaVu Sans Bold font found (apt-get install -y fonts-dejavu-core): making clips without text.");
-  fs.mkdirSync(outDir, { recursive: true });
+  for (const d of [outDir, hlsDir, captionDir, posterDir]) fs.mkdirSync(d, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "marquee-media-"));
   try {
     const queue = [...films];
     const workers = Array.from({ length: Math.max(1, Math.min(os.cpus().length, 4)) }, async () => {
       for (let film = queue.shift(); film; film = queue.shift()) {
         for (const f of await make(film, font, tmp, force)) console.log(`wrote ${f}`);
+        for (const f of await makeExtras(film, tmp, force)) console.log(`wrote ${f}`);
       }
     });
     await Promise.all(workers);
@@ -167,6 +254,9 @@ async function main() {
   for (const f of files.filter((f) => !known.has(f))) console.warn(`not in the catalog (delete it?): media/trailers/${f}`);
   const total = files.reduce((a, f) => a + fs.statSync(path.join(outDir, f)).size, 0);
   console.log(`media/trailers: ${files.length} files, ${(total / 1024 / 1024).toFixed(2)} MiB`);
+  const du = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((a, e) => a + (e.isDirectory() ? du(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+  for (const d of [hlsDir, captionDir, posterDir]) console.log(`${path.relative(root, d)}: ${(du(d) / 1024 / 1024).toFixed(2)} MiB`);
 }
 
-main().catch((e) => fail(e instanceof Error ? e.message : String(e)));
+if (require.main === module) main().catch((e) => fail(e instanceof Error ? e.message : String(e)));

@@ -3,6 +3,7 @@ const keys: [string[], string][] = [
   [["←", "→"], "Back or forward 5 seconds"],
   [["↑", "↓"], "Volume up or down"],
   [["M"], "Mute or unmute"],
+  [["C"], "Captions on or off"],
   [["F"], "Full screen on or off"],
 ];
 

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback } from "react";
 import { saveProgressAction } from "@/lib/actions/progress";
+import { savePlayerPrefsAction } from "@/lib/actions/player";
 import { TrailerPlayer, type TrailerPlayerProps } from "./TrailerPlayer";
 
 /** The player for a signed-in member: their place is also kept on the server, so it follows them to other devices. */
@@ -11,5 +12,8 @@ export function MemberTrailerPlayer({ filmId, ...props }: Omit<TrailerPlayerProp
     },
     [filmId],
   );
-  return <TrailerPlayer {...props} onProgress={onProgress} />;
+  const onCaptionChange = useCallback((lang: string | null) => {
+    void savePlayerPrefsAction(lang);
+  }, []);
+  return <TrailerPlayer {...props} onProgress={onProgress} onCaptionChange={onCaptionChange} />;
 }

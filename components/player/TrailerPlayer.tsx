@@ -1,8 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import Link from "next/link";
 import type { TrailerSource } from "@/lib/media/files";
 import { SAVE_EVERY_MS, clearPosition, formatTime, readPosition, resumeFrom, spokenTime, writePosition, type StorageLike } from "@/lib/player/resume";
+import { SPEEDS, pickCaptionLang, readCaptionChoice, speedLabel, writeCaptionChoice, type CaptionOption } from "@/lib/player/settings";
+import { attachStream, type Engine, type Level, type StreamHandle } from "@/lib/player/stream";
+import { PlayerMenu } from "./PlayerMenu";
 
 export type { TrailerSource };
 
@@ -20,12 +24,22 @@ export type TrailerPlayerProps = {
   initialPosition?: number;
   /** Called with the position whenever it is saved (every few seconds while playing, on pause, seek, leave). */
   onProgress?: (seconds: number) => void;
+  /** The HLS master playlist, when the film has an adaptive stream. */
+  hls?: string | null;
+  /** A frame of the trailer shown before play. */
+  poster?: string | null;
+  /** WebVTT tracks, one per language. */
+  captions?: CaptionOption[];
+  /** The member's saved caption language (null: off); undefined when nothing is saved on the account. */
+  initialCaptionLang?: string | null;
+  /** Called when the viewer picks captions (null: off), e.g. to keep it on the member's account. */
+  onCaptionChange?: (lang: string | null) => void;
 };
 
 const SEEK_STEP = 5;
 const VOLUME_STEP = 0.1;
 /** Keys the player answers; the browser's own handling of them (scrolling, its controls) is held back. */
-const KEYS = new Set([" ", "k", "K", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "m", "M", "f", "F"]);
+const KEYS = new Set([" ", "k", "K", "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "m", "M", "f", "F", "c", "C"]);
 
 function storage(): StorageLike | null {
   try {
@@ -35,14 +49,29 @@ function storage(): StorageLike | null {
   }
 }
 
+const NO_CAPTIONS: CaptionOption[] = [];
+
 type FullscreenVideo = HTMLVideoElement & { webkitEnterFullscreen?: () => void };
 
 /**
  * The trailer in an HTML5 video with the browser's own controls, plus keyboard shortcuts
  * while the player has focus and "resume where you stopped" from this browser's storage.
  */
-export function TrailerPlayer({ slug, title, sources, caption, initialPosition, onProgress }: TrailerPlayerProps) {
+export function TrailerPlayer({ slug, title, sources, caption, initialPosition, onProgress, hls, poster, captions = NO_CAPTIONS, initialCaptionLang, onCaptionChange }: TrailerPlayerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
+  const streamRef = useRef<StreamHandle | null>(null);
+  // Which way the media reached the video; null until decided after hydration (nothing loads before).
+  const [engine, setEngine] = useState<Engine | null>(null);
+  const [levels, setLevels] = useState<Level[]>([]);
+  const [playingLevel, setPlayingLevel] = useState<number>(-1);
+  const [pinned, setPinned] = useState<number>(-1);
+  const [captionLang, setCaptionLang] = useState<string | null>(null);
+  const lastCaption = useRef<string | null>(null);
+  const [speed, setSpeed] = useState(1);
+  const [buffering, setBuffering] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [pipOk, setPipOk] = useState(false);
   const lastSave = useRef(0);
   const progressRef = useRef(onProgress);
   const [resumedAt, setResumedAt] = useState<number | null>(null);
@@ -70,10 +99,95 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
     [slug],
   );
 
-  // Resume once the duration is known: the metadata may have arrived before hydration.
+  // Choose how to play: hls.js (loaded only here, on demand) where the browser has Media
+  // Source Extensions, the browser's own HLS, else the progressive files. Nothing loads
+  // before this (preload="none" in the markup), so resume and captions apply to the
+  // stream that stays. A stream that fails falls back to the progressive files.
   useEffect(() => {
     const v = videoRef.current;
     if (!v) return;
+    let cancelled = false;
+    setFailed(false);
+    setPipOk(typeof document !== "undefined" && !!document.pictureInPictureEnabled && !v.disablePictureInPicture);
+    void attachStream(v, hls ?? null, {
+      onLevels: (l) => !cancelled && setLevels(l),
+      onPlayingLevel: (i) => !cancelled && setPlayingLevel(i),
+      onEngine: (e) => !cancelled && setEngine(e),
+      onFatal: () => !cancelled && setFailed(true),
+    }).then((handle) => {
+      if (cancelled) handle.destroy();
+      else streamRef.current = handle;
+    });
+    return () => {
+      cancelled = true;
+      streamRef.current?.destroy();
+      streamRef.current = null;
+    };
+  }, [hls, attempt]);
+
+  // Captions: the member's saved choice, else this browser's, if the film has that language.
+  useEffect(() => {
+    const wanted = initialCaptionLang !== undefined ? initialCaptionLang : readCaptionChoice(storage());
+    const lang = pickCaptionLang(wanted, captions);
+    setCaptionLang(lang);
+    if (lang) lastCaption.current = lang;
+  }, [initialCaptionLang, captions]);
+
+  // Show the chosen track with the browser's own caption rendering; hide the others.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    const apply = () => {
+      for (const el of Array.from(v.querySelectorAll("track"))) {
+        el.track.mode = el.srclang === captionLang ? "showing" : "disabled";
+      }
+    };
+    apply();
+    // Some browsers re-enable a default track when the source changes.
+    v.addEventListener("loadedmetadata", apply);
+    return () => v.removeEventListener("loadedmetadata", apply);
+  }, [captionLang, engine]);
+
+  // Buffering and failure states, from the media element's own events.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    let timer = 0;
+    const waiting = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setBuffering(true), 250); // no flash for a short wait
+    };
+    const moving = () => {
+      window.clearTimeout(timer);
+      setBuffering(false);
+    };
+    // Only the files' failure is final: a stream's failure falls back to the files (lib/player/stream.ts).
+    const error = () => {
+      if (engine === "progressive") setFailed(true);
+    };
+    const rate = () => setSpeed(v.playbackRate);
+    const on = ["playing", "canplay", "seeked", "pause", "ended", "emptied"];
+    v.addEventListener("waiting", waiting);
+    for (const e of on) v.addEventListener(e, moving);
+    v.addEventListener("error", error);
+    v.addEventListener("ratechange", rate);
+    // With <source> children a failure is reported on the last source, not the video.
+    const lastSource = v.querySelector("source:last-of-type");
+    lastSource?.addEventListener("error", error);
+    return () => {
+      window.clearTimeout(timer);
+      v.removeEventListener("waiting", waiting);
+      for (const e of on) v.removeEventListener(e, moving);
+      v.removeEventListener("error", error);
+      v.removeEventListener("ratechange", rate);
+      lastSource?.removeEventListener("error", error);
+    };
+  }, [engine]);
+
+  // Resume once the duration is known.
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v || !engine) return;
     let done = false;
     const apply = () => {
       if (done) return;
@@ -89,7 +203,7 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
     if (v.readyState >= HTMLMediaElement.HAVE_METADATA) apply();
     else v.addEventListener("loadedmetadata", apply, { once: true });
     return () => v.removeEventListener("loadedmetadata", apply);
-  }, [slug, initialPosition]);
+  }, [slug, initialPosition, engine]);
 
   // Save while playing (throttled), and at once on pause, seek, end and when the page goes away.
   useEffect(() => {
@@ -196,6 +310,11 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
       case "F":
         toggleFullscreen(v);
         break;
+      case "c":
+      case "C":
+        if (captions.length === 0) show("No captions for this film");
+        else chooseCaptions(captionLang ? null : (lastCaption.current ?? captions[0]!.lang));
+        break;
       default:
         return;
     }
@@ -212,6 +331,54 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
     }
   }
 
+  function chooseCaptions(lang: string | null) {
+    setCaptionLang(lang);
+    if (lang) lastCaption.current = lang;
+    writeCaptionChoice(storage(), lang);
+    onCaptionChange?.(lang);
+    const label = captions.find((c) => c.lang === lang)?.label;
+    show(label ? `Captions: ${label}` : "Captions off");
+  }
+
+  function chooseQuality(value: string) {
+    const i = Number(value);
+    setPinned(i);
+    streamRef.current?.setLevel(i);
+    const l = levels.find((x) => x.index === i);
+    show(l ? `Quality: ${l.name}` : "Quality: automatic");
+  }
+
+  function chooseSpeed(value: string) {
+    const v = videoRef.current;
+    const r = Number(value);
+    if (!v || !SPEEDS.includes(r)) return;
+    v.defaultPlaybackRate = r;
+    v.playbackRate = r;
+    show(`Speed ${speedLabel(r)}`, `Speed ${r === 1 ? "normal" : speedLabel(r)}`);
+  }
+
+  async function togglePip() {
+    const v = videoRef.current;
+    if (!v) return;
+    try {
+      if (document.pictureInPictureElement) await document.exitPictureInPicture();
+      else await v.requestPictureInPicture();
+    } catch {
+      show("Picture in picture is not available here");
+    }
+  }
+
+  function retry() {
+    const v = videoRef.current;
+    setFailed(false);
+    setBuffering(false);
+    if (v) {
+      v.removeAttribute("src");
+      v.load();
+    }
+    setAttempt((a) => a + 1);
+  }
+
   function startOver() {
     const v = videoRef.current;
     setResumedAt(null);
@@ -223,8 +390,14 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
     v.play().catch(() => {});
   }
 
+  const qualityName = (i: number) => levels.find((l) => l.index === i)?.name;
+  const nowPlaying = qualityName(playingLevel);
+  const qualityCurrent = pinned >= 0 ? (qualityName(pinned) ?? "Auto") : "Auto";
+  const captionOptions = [{ value: "off", label: "Off" }, ...captions.map((c) => ({ value: c.lang, label: c.label, lang: c.lang }))];
+  const captionCurrent = captions.find((c) => c.lang === captionLang)?.label ?? "Off";
+
   return (
-    <figure className="flex flex-col gap-3">
+    <figure className="flex flex-col gap-3" data-engine={engine ?? undefined}>
       <div
         // Capture phase: ahead of the native controls' own listeners on the video.
         onKeyDownCapture={onKeyDown}
@@ -236,7 +409,9 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
           ref={videoRef}
           controls
           playsInline
-          preload="metadata"
+          // Nothing loads until the player has chosen between the stream and the files.
+          preload="none"
+          poster={poster ?? undefined}
           tabIndex={0}
           aria-label={`Trailer of ${title}`}
           aria-describedby={`${captionId} ${keysId}`}
@@ -244,6 +419,9 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
         >
           {sources.map((s) => (
             <source key={s.src} src={s.src} type={s.type} />
+          ))}
+          {captions.map((c) => (
+            <track key={c.lang} kind={c.kind} src={c.src} srcLang={c.lang} label={c.label} />
           ))}
           <p className="p-4 text-white">
             Your browser cannot play this video.{" "}
@@ -254,6 +432,30 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
             ) : null}
           </p>
         </video>
+        {buffering && !failed ? (
+          <div className="pointer-events-none absolute inset-0 grid place-items-center">
+            <div className="flex items-center gap-2 rounded-lg bg-black/75 px-3 py-1.5 text-sm font-semibold text-white">
+              <span aria-hidden="true" className="h-4 w-4 animate-spin rounded-full border-2 border-white/40 border-t-white" />
+              Loading…
+            </div>
+          </div>
+        ) : null}
+        {failed ? (
+          <div role="alert" className="absolute inset-0 grid place-items-center bg-black/85 p-6 text-center text-white">
+            <div className="flex flex-col items-center gap-3">
+              <p className="text-lg font-semibold">This preview cannot be played right now</p>
+              <p className="text-sm text-white/80">Check your connection, then try again.</p>
+              <div className="flex flex-wrap justify-center gap-3">
+                <button type="button" onClick={retry} className="rounded-md bg-white px-4 py-1.5 text-sm font-semibold text-black hover:bg-white/90">
+                  Try again
+                </button>
+                <Link href={`/films/${slug}`} className="rounded-md border border-white px-4 py-1.5 text-sm font-semibold text-white hover:bg-white/10">
+                  Back to {title}
+                </Link>
+              </div>
+            </div>
+          </div>
+        ) : null}
         {flash?.text ? (
           <div
             key={flash.n}
@@ -263,6 +465,38 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
             {flash.text}
           </div>
         ) : null}
+      </div>
+      <div role="group" aria-label="Player settings" className="flex flex-wrap items-center gap-2">
+        {captions.length > 0 ? (
+          <PlayerMenu label="Captions" current={captionCurrent} options={captionOptions} value={captionLang ?? "off"} onChange={(v) => chooseCaptions(v === "off" ? null : v)} />
+        ) : null}
+        {engine === "hls.js" && levels.length > 1 ? (
+          <PlayerMenu
+            label="Quality"
+            current={qualityCurrent}
+            options={[{ value: "-1", label: nowPlaying ? `Auto (now ${nowPlaying})` : "Auto" }, ...levels.map((l) => ({ value: String(l.index), label: l.name }))]}
+            value={String(pinned)}
+            onChange={chooseQuality}
+          />
+        ) : null}
+        {engine === "hls.js" && nowPlaying ? (
+          <span className="text-sm text-muted tabular-nums">
+            Playing {nowPlaying}
+          </span>
+        ) : null}
+        <PlayerMenu label="Speed" current={speedLabel(speed)} options={SPEEDS.map((r) => ({ value: String(r), label: r === 1 ? "Normal (1×)" : speedLabel(r) }))} value={String(speed)} onChange={chooseSpeed} />
+        {pipOk ? (
+          <button type="button" onClick={() => void togglePip()} className="rounded-md border border-line bg-page px-3 py-1.5 text-sm font-semibold hover:bg-surface">
+            Picture in picture
+          </button>
+        ) : null}
+        <button
+          type="button"
+          onClick={() => videoRef.current && toggleFullscreen(videoRef.current)}
+          className="rounded-md border border-line bg-page px-3 py-1.5 text-sm font-semibold hover:bg-surface"
+        >
+          Full screen
+        </button>
       </div>
       <p role="status" className="sr-only">
         {flash?.spoken ?? ""}
@@ -287,7 +521,7 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
         {caption}
       </figcaption>
       <p id={keysId} className="sr-only">
-        With the player selected: Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and down arrows change the volume, M mutes, F switches full screen.
+        With the player selected: Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and down arrows change the volume, M mutes, C switches captions, F switches full screen.
       </p>
     </figure>
   );

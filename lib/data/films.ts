@@ -22,6 +22,8 @@ export type FilmDetail = FilmCard & {
   synopsis: string;
   contentRating: string;
   trailerPath: string | null;
+  /** Caption tracks, by language tag (issue 13). */
+  captions: { lang: string; label: string; kind: "CAPTIONS" | "SUBTITLES"; version: string }[];
   genres: GenreRef[];
   directors: string[];
   cast: { name: string; character: string | null }[];
@@ -36,6 +38,7 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
     include: {
       genres: { include: { genre: true }, orderBy: { genre: { name: "asc" } } },
       credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
+      captions: { select: { lang: true, label: true, kind: true, version: true }, orderBy: { lang: "asc" } },
     },
   });
   if (!f) return null;
@@ -50,6 +53,7 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
     synopsis: f.synopsis,
     contentRating: f.contentRating,
     trailerPath: f.trailerPath,
+    captions: f.captions,
     genres: f.genres.map((g) => ({ slug: g.genre.slug, name: g.genre.name })),
     directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
     cast: f.credits.filter((c) => c.role === "CAST").map((c) => ({ name: c.person.name, character: c.character })),

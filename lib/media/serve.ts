@@ -1,12 +1,18 @@
-// Serves one trailer file with HTTP Range support, streamed from disk (never read whole).
-// The route (app/media/trailers/[file]/route.ts) only hands over the request.
+// Serves media files with HTTP Range support, streamed from disk (never read whole: a
+// request reads exactly the bytes of its range). The routes (app/media/...) only hand over
+// the request: trailers, HLS playlists and segments, poster frames.
 import fs from "node:fs";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { parseMediaName, trailerFilePath } from "./files";
+import { hlsFilePath } from "./hls";
+import { posterFileName } from "./captions";
 import { contentRange, decideRange, ifRangeAllows, noneMatch, unsatisfiedRange, type ByteRange } from "./range";
 
 /** A day in caches; the ETag lets them revalidate cheaply after that. */
 export const MEDIA_CACHE_CONTROL = "public, max-age=86400";
+/** For URLs that name bytes that never change (versioned HLS folders, caption versions). */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 function notFound(): Response {
   return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
@@ -28,6 +34,28 @@ export async function serveTrailer(req: Request, name: string): Promise<Response
   const parsed = parseMediaName(name);
   const file = trailerFilePath(name);
   if (!parsed || !file) return notFound();
+  return serveFile(req, file, parsed.type, MEDIA_CACHE_CONTROL);
+}
+
+/** An HLS playlist, init segment or segment: `parts` is the path after /media/hls/. */
+export async function serveHls(req: Request, parts: string[]): Promise<Response> {
+  const found = hlsFilePath(parts);
+  if (!found) return notFound();
+  return serveFile(req, found.file, found.type, IMMUTABLE_CACHE_CONTROL);
+}
+
+const POSTER = /^([a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?)\.jpg$/;
+
+/** A poster frame, media/posters/<slug>.jpg. */
+export async function servePoster(req: Request, name: string): Promise<Response> {
+  const m = POSTER.exec(name);
+  if (!m) return notFound();
+  const dir = path.join(process.cwd(), "media", "posters");
+  return serveFile(req, path.join(dir, posterFileName(m[1]!)), "image/jpeg", MEDIA_CACHE_CONTROL);
+}
+
+/** One file on disk with validators, conditional GET and a single byte range. */
+export async function serveFile(req: Request, file: string, type: string, cacheControl: string): Promise<Response> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(/*turbopackIgnore: true*/ file);
@@ -41,9 +69,9 @@ export async function serveTrailer(req: Request, name: string): Promise<Response
   const lastModified = stat.mtime.toUTCString();
   const head = req.method === "HEAD";
   const headers = new Headers({
-    "Content-Type": parsed.type,
+    "Content-Type": type,
     "Accept-Ranges": "bytes",
-    "Cache-Control": MEDIA_CACHE_CONTROL,
+    "Cache-Control": cacheControl,
     ETag: etag,
     "Last-Modified": lastModified,
     "X-Content-Type-Options": "nosniff",

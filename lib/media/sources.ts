@@ -37,3 +37,12 @@ export async function trailerSources(trailerPath: string | null): Promise<Traile
   );
   return found.filter((s): s is TrailerSource => s !== null);
 }
+
+/** The adaptive stream and the poster frame of a film, when they are on disk. */
+export async function streamExtras(slug: string): Promise<{ hls: string | null; poster: string | null }> {
+  const { hlsUrlIfPresent } = await import("./hls");
+  const { posterFileName } = await import("./captions");
+  const path = await import("node:path");
+  const poster = (await exists(path.join(process.cwd(), "media", "posters", posterFileName(slug)))) ? `/media/posters/${posterFileName(slug)}` : null;
+  return { hls: hlsUrlIfPresent(slug), poster };
+}

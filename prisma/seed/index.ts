@@ -7,6 +7,7 @@ import { wilsonLowerBound } from "../../lib/ratings";
 import { recomputeFilmCounters } from "../../lib/data/integrity";
 import { hashPassword } from "../../lib/auth/password";
 import { trailerPathIfPresent } from "../../lib/media/files";
+import { seedCaptionTracks } from "./captions";
 import { catalog, type SeedFilm } from "./catalog";
 
 const SEED_EMAIL_DOMAIN = "seed.marquee.invalid";
@@ -73,6 +74,7 @@ export async function seed(prisma: PrismaClient, films: SeedFilm[] = catalog): P
       update: facts,
       select: { id: true },
     });
+    await seedCaptionTracks(prisma, film.id, f.slug);
     await prisma.filmGenre.deleteMany({ where: { filmId: film.id } });
     await prisma.filmGenre.createMany({ data: f.genres.map((g) => ({ filmId: film.id, genreId: sid("genre", g) })) });
     await prisma.credit.deleteMany({ where: { filmId: film.id } });

@@ -15,6 +15,7 @@ import { RatingSummary } from "@/components/rating/RatingSummary";
 import { WishlistButton } from "@/components/wishlist/WishlistButton";
 import { RateThisMovie } from "@/components/rating/ReviewComposer";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
+import { CaptionLanguages } from "@/components/player/CaptionLanguages";
 
 // One cached page for every visitor (incremental static regeneration): rendered on the
 // first request for a film, then served from the cache until a write expires its tags
@@ -142,6 +143,7 @@ export default async function FilmPage({ params }: Props) {
               {new Date(`${film.releaseDate}T00:00:00Z`).toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })}
             </time>
           </dd>
+          <CaptionLanguages captions={film.captions} />
         </dl>
       </section>
 

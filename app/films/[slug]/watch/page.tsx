@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFilmBySlug } from "@/lib/data/films";
-import { trailerSources } from "@/lib/media/sources";
+import { streamExtras, trailerSources } from "@/lib/media/sources";
+import { captionUrl } from "@/lib/media/captions";
+import { getPlayerPrefs } from "@/lib/data/captions";
 import { TRAILER_SECONDS } from "@/lib/media/files";
 import { isSlug } from "@/lib/slug";
 import { metaLine } from "@/lib/format";
@@ -35,8 +37,11 @@ export default async function WatchPage({ params }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) notFound();
-  const [sources, user] = await Promise.all([trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`), getCurrentUser()]);
-  const serverPosition = user ? await getProgress(user.id, film.id) : null;
+  const [sources, extras, user] = await Promise.all([trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`), streamExtras(film.slug), getCurrentUser()]);
+  const [serverPosition, prefs] = user ? await Promise.all([getProgress(user.id, film.id), getPlayerPrefs(user.id)]) : [null, null];
+  const captions = film.captions.map((c) => ({ lang: c.lang, label: c.label, kind: c.kind === "SUBTITLES" ? ("subtitles" as const) : ("captions" as const), src: captionUrl(film.slug, c.lang, c.version) }));
+  // The adaptive stream goes with our own files only (an outside trailer address has none).
+  const media = { hls: sources.length && sources[0]!.src.startsWith("/media/") ? extras.hls : null, poster: extras.poster, captions };
   const caption = `Preview, ${TRAILER_SECONDS} seconds: colour bars in this film's colours and a tone that pips once a second. It stands in for the trailer of ${film.title} until the full film streams here.`;
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
@@ -51,9 +56,9 @@ export default async function WatchPage({ params }: Props) {
       </div>
 
       {sources.length && user ? (
-        <MemberTrailerPlayer filmId={film.id} slug={film.slug} title={film.title} sources={sources} caption={caption} initialPosition={serverPosition ?? undefined} />
+        <MemberTrailerPlayer filmId={film.id} slug={film.slug} title={film.title} sources={sources} caption={caption} initialPosition={serverPosition ?? undefined} initialCaptionLang={prefs ? prefs.captionLang : undefined} {...media} />
       ) : sources.length ? (
-        <TrailerPlayer slug={film.slug} title={film.title} sources={sources} caption={caption} />
+        <TrailerPlayer slug={film.slug} title={film.title} sources={sources} caption={caption} {...media} />
       ) : (
         <div className="grid aspect-video place-items-center rounded-xl border border-line bg-surface p-6 text-center">
           <div>
@@ -81,6 +86,7 @@ export default async function WatchPage({ params }: Props) {
             <li>Plays in current Chrome, Edge, Firefox and Safari on computers, phones and tablets: no app or plug-in.</li>
             <li>Leave whenever you like. Come back and it picks up where you stopped: in the same browser, or on any device when you are signed in.</li>
             <li>No sound? Check the mute button in the player and your device&apos;s volume.</li>
+            <li>Captions, picture quality and speed are under the player. The quality follows your connection unless you pick one.</li>
           </ul>
           <p className="mt-auto flex flex-wrap gap-x-4 gap-y-2 pt-4 text-sm">
             <Link href="/help/devices" className="font-semibold text-brand hover:underline">
