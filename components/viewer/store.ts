@@ -34,6 +34,7 @@ const wantedReviews = new Set<string>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 let inflight = false;
 let again = false;
+let againForced = false;
 
 function set(patch: Partial<State>) {
   state = { ...state, ...patch };
@@ -52,7 +53,10 @@ function becomeVisitor() {
 
 async function load(force: boolean) {
   if (inflight) {
+    // Asked again while a request is out (after a write, say): go again when it is back,
+    // keeping a forced refresh forced.
     again = true;
+    againForced ||= force;
     return;
   }
   const films = [...wantedFilms].filter((s) => force || !state.films[s]);
@@ -95,17 +99,25 @@ async function load(force: boolean) {
   } finally {
     inflight = false;
     if (again) {
+      const forced = againForced;
       again = false;
-      schedule();
+      againForced = false;
+      schedule(forced);
     }
   }
 }
 
+let scheduledForce = false;
+
+/** Batches the needs registered in one tick into one request; a forced refresh stays forced. */
 function schedule(force = false) {
   if (typeof window === "undefined") return;
+  scheduledForce ||= force;
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = null;
+    const force = scheduledForce;
+    scheduledForce = false;
     if (state.phase === "unknown" || state.phase === "visitor") {
       if (!hasHint()) return state.phase === "visitor" ? undefined : set({ phase: "visitor" });
     }

@@ -50,7 +50,8 @@ export function Toggle({ filmId, slug, signedIn, initial, compact = false }: { f
       if (res.ok) {
         setOn(res.data.on);
         viewerStore.setFilm(slug, { wished: res.data.on });
-        viewerStore.afterWrite();
+        // The wishlist page lists what is on it; cached pages do not change.
+        router.refresh();
       } else setError(res.message);
     });
   }
