@@ -89,7 +89,9 @@ try {
 
   // A private Redis, so the test can stop it without disturbing anything else.
   const redisArgs = ["--port", String(PORTS.redis), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-  start("redis", "redis-server", redisArgs);
+  const redisProc = start("redis", "redis-server", redisArgs);
+  await sleep(300);
+  if (redisProc.exitCode !== null) throw new Error(`redis-server could not start on port ${PORTS.redis} (in use?)`);
   const REDIS_URL = `redis://127.0.0.1:${PORTS.redis}`;
 
   // Both instances at the same moment: migrations and seeding happen once (advisory lock).
@@ -122,7 +124,17 @@ try {
   const films = psql(`SELECT count(*) FROM "Film"`, DATABASE_URL);
   console.log(`multi-instance: both instances up; ${migrations} migrations applied, ${films} films seeded`);
 
+  // Each instance renders a page once itself (the first render in a process loads the
+  // route's code), as a warmed-up production fleet would have.
+  for (const [inst, film] of [["a", "jaws"], ["b", "alien"]]) await fetch(`http://127.0.0.1:${PORTS[inst]}/films/${film}`);
+
   const redisChild = children.find((c) => c.name === "redis").child;
+  if (process.env.MULTI_KEEP === "1") {
+    // For a look by hand: everything stays up until Ctrl-C.
+    console.log(`multi-instance: A ${PORTS.a}, B ${PORTS.b}, nginx ${PORTS.lb}, Redis ${PORTS.redis}; Ctrl-C stops`);
+    await new Promise((r) => process.once("SIGINT", r).once("SIGTERM", r));
+    throw new Error("stopped by hand");
+  }
   const test = spawnSync("npx", ["playwright", "test", "-c", "e2e-multi/playwright.config.ts"], {
     stdio: "inherit",
     env: {
