@@ -120,7 +120,7 @@ function reviewExprs(members: number, votesPerReview: number) {
   const x = `least(0.999999, greatest(0, ${u(rk, 12)} + ${quality}))`;
   const rating = `(CASE WHEN ${x} < 0.08 THEN 1 WHEN ${x} < 0.15 THEN 2 WHEN ${x} < 0.30 THEN 3 WHEN ${x} < 0.62 THEN 4 ELSE 5 END)`;
   // Pareto tail of votes: scale a so that the mean is votesPerReview (alpha 1.5: mean 2a)
-  const a = votesPerReview / 2;
+  const a = (votesPerReview + 0.5) / 2; // floor() takes about half a vote off the mean
   const nVotes = `least(${Math.max(0, members - 2)}, floor(${a} * (power(1 - ${u(rk, 13)}, -1.0 / 1.5) - 1))::int)`;
   const pYes = `(0.35 + 0.6 * ${u(rk, 14)})`;
   const voteYes = (k: string) => `(${u(`${rk} * 1048576 + ${k}`, 15)} < ${pYes})`;

@@ -56,7 +56,7 @@ type SaveRow = { filmSlug: string | null; reviewId: string | null; created: bool
  * film never lose an update. If the member's own review appeared after the statement's
  * snapshot (two saves by one member at once), neither branch writes and it runs again.
  */
-function saveSql(actorId: string, input: ReviewInput, newId: string): Prisma.Sql {
+export function saveSql(actorId: string, input: ReviewInput, newId: string): Prisma.Sql {
   return Prisma.sql`
     WITH f AS (SELECT id, slug FROM "Film" WHERE id = ${input.filmId}),
     ed AS (
@@ -146,7 +146,7 @@ type VoteRow = { found: boolean; status: string | null; authorId: string | null;
  * then move by those deltas and the Wilson score is recomputed from the new counts in
  * SQL (marquee_wilson, the same arithmetic as lib/ratings.ts).
  */
-function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" | null, newVoteId: string): Prisma.Sql {
+export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" | null, newVoteId: string): Prisma.Sql {
   const change =
     value === null
       ? Prisma.sql`
