@@ -150,7 +150,9 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   const take = input.limit + 1;
 
   const where: Prisma.Sql[] = [];
-  if (input.genreId) where.push(Prisma.sql`f.id IN (SELECT fg."filmId" FROM "FilmGenre" fg WHERE fg."genreId" = ${input.genreId})`);
+  // EXISTS (a probe of FilmGenre's primary key per film) lets PostgreSQL walk the sort's
+  // index from the cursor and stop after a page: IN (…) read the genre's every film.
+  if (input.genreId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${input.genreId})`);
   if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
   const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
 
@@ -216,13 +218,19 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
       FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id
       GROUP BY g.id, g.slug, g.name
       HAVING count(*) >= ${minFilms}
-    ), ranked AS (
-      SELECT g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
-             f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum",
-             row_number() OVER (PARTITION BY g.id ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
-      FROM g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId"
     )
-    SELECT * FROM ranked WHERE rn <= ${perRow}
+    SELECT g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
+           f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f.rn
+    FROM g CROSS JOIN LATERAL (
+      -- a walk down Film_popular_idx, keeping this genre's films: perRow probes per
+      -- genre's share of the catalog, whatever the catalog's size
+      SELECT f.*, row_number() OVER (ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
+      FROM (SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum"
+            FROM "Film" f
+            WHERE EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = g.id)
+            ORDER BY f."reviewCount" DESC, f.id ASC
+            LIMIT ${perRow}) f
+    ) f
     ORDER BY "filmCount" DESC, "genreName" ASC, rn ASC`);
   const out: GenreRow[] = [];
   for (const r of rows) {
