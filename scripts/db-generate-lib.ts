@@ -55,6 +55,10 @@ const NOUN = [
   "Stranger", "Signal", "Horizon", "Orchard", "Lighthouse", "Journey", "Circus", "Frontier", "Empire", "Dream", "Winter", "Echo",
   "Heart", "Road", "Shadow", "Storm", "Bridge", "Mirror",
 ];
+const SYLLABLES = [
+  "ka", "ro", "mi", "lun", "dra", "vel", "tor", "shi", "an", "bel", "cor", "da", "el", "fen", "gar", "hal", "is", "jor",
+  "kel", "lor", "mar", "nor", "ost", "pel", "quin", "ras", "sel", "tam", "ur", "vin", "wen", "yar", "zo", "bri", "cas", "dun",
+];
 const PLACE = ["Paris", "Tokyo", "Lagos", "Berlin", "the Desert", "the Sea", "Avalon", "Montana", "Bombay", "the North", "Havana", "Oslo"];
 const FIRST = [
   "Ada", "Bruno", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Liam", "Mara", "Nils", "Olga",
@@ -164,12 +168,20 @@ export async function generateStore(sql: Sql, opts: GenerateOptions, progress: P
 
   await step("films", F * 2, async () => {
     const g = "g";
-    const title = `(CASE ${pick(g, 1, 4)}
+    // Invented names (two or three syllables) make most titles distinct, as in a real
+    // catalog, so search meets the spread of trigrams it would meet there.
+    const name = (salt: number) =>
+      `initcap(${word(SYLLABLES, g, salt)} || ${word(SYLLABLES, g, salt + 1)} || CASE WHEN ${pick(g, salt + 2, 2)} = 0 THEN ${word(SYLLABLES, g, salt + 3)} ELSE '' END)`;
+    const title = `(CASE ${pick(g, 1, 8)}
       WHEN 0 THEN 'The ' || ${word(ADJ, g, 2)} || ' ' || ${word(NOUN, g, 3)}
-      WHEN 1 THEN ${word(ADJ, g, 2)} || ' ' || ${word(NOUN, g, 3)}
+      WHEN 1 THEN ${word(ADJ, g, 2)} || ' ' || ${word(NOUN, g, 3)} || ' of ' || ${name(11)}
       WHEN 2 THEN ${word(NOUN, g, 3)} || ' in ' || ${word(PLACE, g, 4)}
-      ELSE 'The ' || ${word(NOUN, g, 3)} || ' of ' || ${word(PLACE, g, 4)} END)
-      || CASE WHEN ${pick(g, 5, 3)} = 0 THEN ' ' || (2 + ${pick(g, 6, 8)})::text ELSE '' END`;
+      WHEN 3 THEN 'The ' || ${word(NOUN, g, 3)} || ' of ' || ${name(11)}
+      WHEN 4 THEN ${name(11)}
+      WHEN 5 THEN ${name(11)} || ' ' || ${word(NOUN, g, 3)}
+      WHEN 6 THEN 'The ' || ${name(11)} || ' ' || ${word(NOUN, g, 3)}
+      ELSE ${word(ADJ, g, 2)} || ' ' || ${name(11)} END)
+      || CASE WHEN ${pick(g, 5, 6)} = 0 THEN ' ' || (2 + ${pick(g, 6, 4)})::text ELSE '' END`;
     const year = `(2025 - floor(95 * power(${u(g, 7)}, 2))::int)`;
     await sql.exec(`INSERT INTO "Film" (id, slug, title, year, "releaseDate", "runtimeMinutes", tagline, synopsis, "contentRating", "createdAt", "updatedAt")
       SELECT ${FILM_ID("g")}, lower(regexp_replace(t.title, '[^A-Za-z0-9]+', '-', 'g')) || '-' || g, t.title, t.year,
