@@ -156,6 +156,12 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
   const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
 
+  if (input.sort === "top" && !input.q && !flip) {
+    const m = cursor?.sort === "top" ? cursor.mean : rememberedMean(prisma);
+    const pruned = await topByIndex(prisma, m, input.genreId, cursor?.sort === "top" ? cursor : null, take);
+    if (pruned) return pageOf(input, pruned, cursor, false);
+  }
+
   let inner: Prisma.Sql;
   if (input.sort === "top") {
     const mean =
@@ -178,6 +184,10 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
     Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${orderBy(cols, flip)} LIMIT ${take}`,
   );
 
+  return pageOf(input, rows, cursor, flip);
+}
+
+function pageOf(input: ListFilmsInput, rows: FilmRow[], cursor: FilmCursor | null, flip: boolean): FilmPage {
   const hasMore = rows.length > input.limit;
   const page = rows.slice(0, input.limit);
   if (flip) page.reverse();
@@ -186,6 +196,71 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   const next = flip ? (last ? cursorOf(input.sort, last) : null) : hasMore && last ? cursorOf(input.sort, last) : null;
   const prev = flip ? (hasMore && first ? cursorOf(input.sort, first) : null) : cursor && first ? cursorOf(input.sort, first) : null;
   return { items: page.map(toFilm), next, prev };
+}
+
+// ---------- "top" at size ----------
+
+/** The fixed mean and prior weight of the Film."topKey" generated column (film_top_key migration). */
+const TOP_KEY_MEAN = 3.75;
+const TOP_CANDIDATES = 400;
+
+const meanMemo = new WeakMap<object, { at: number; mean: number }>();
+/**
+ * The catalog mean rating as last computed on this client, for a minute: it is a sum
+ * over every film's counters (a scan of the catalog) and moves by a hair per review.
+ * null: compute it in the query.
+ */
+function rememberedMean(prisma: object): number | null {
+  const memo = meanMemo.get(prisma);
+  return memo && Date.now() - memo.at < 60_000 ? memo.mean : null;
+}
+
+/**
+ * "top" from the Film_top_idx index: the first TOP_CANDIDATES films by topKey (the score
+ * at mean TOP_KEY_MEAN) after the cursor's bound, ranked exactly at mean m. A film left
+ * out has topKey ≤ the smallest candidate's, so its true score is at most that plus
+ * max(0, m − TOP_KEY_MEAN): when the page's last film scores above that, the page is
+ * exact. Otherwise (or with no candidates left) null, and the caller ranks every film.
+ */
+async function topByIndex(
+  prisma: Awaited<ReturnType<typeof db>>,
+  m: number | null,
+  genreId: string | undefined,
+  cursor: Extract<FilmCursor, { sort: "top" }> | null,
+  take: number,
+): Promise<FilmRow[] | null> {
+  const conds: Prisma.Sql[] = [];
+  if (genreId) conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${genreId})`);
+  // films after the cursor score ≤ its score, so their topKey is ≤ it plus max(0, m0 − m)
+  if (cursor) conds.push(Prisma.sql`f."topKey" <= ${cursor.score + Math.max(0, TOP_KEY_MEAN - cursor.mean) + 1e-9}::float8`);
+  const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+  const cols = ORDER.top;
+  const keyset = cursor ? Prisma.sql`WHERE ${after(cols, cursorValues(cursor), false)}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<(FilmRow & { candCount: number; minKey: number })[]>(Prisma.sql`
+    WITH prior AS (${
+      m === null
+        ? Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`
+        : Prisma.sql`SELECT ${m}::float8 AS mean`
+    }), cand AS (
+      SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f."topKey"
+      FROM "Film" f ${where}
+      ORDER BY f."topKey" DESC, f.id ASC
+      LIMIT ${TOP_CANDIDATES}
+    ), ranked AS (
+      SELECT c.*, (${PRIOR_WEIGHT}::float8 * p.mean + c."ratingSum") / (${PRIOR_WEIGHT}::float8 + c."reviewCount") AS score,
+             p.mean AS mean
+      FROM cand c CROSS JOIN prior p
+    )
+    SELECT x.*, (SELECT count(*) FROM cand)::int AS "candCount", (SELECT min("topKey") FROM cand) AS "minKey"
+    FROM ranked x ${keyset} ${orderBy(cols, false)} LIMIT ${take}`);
+  if (rows.length === 0) return null;
+  const mean = Number(rows[0]!.mean);
+  if (m === null && !cursor) meanMemo.set(prisma, { at: Date.now(), mean });
+  const candCount = Number(rows[0]!.candCount);
+  if (candCount < TOP_CANDIDATES) return rows; // every film that could follow the cursor was ranked
+  if (rows.length < take) return null;
+  const bound = Number(rows[0]!.minKey) + Math.max(0, mean - TOP_KEY_MEAN);
+  return Number(rows[rows.length - 1]!.score) > bound + 1e-9 ? rows : null;
 }
 
 export const getFilmPage = cachedRead(listFilms, "film-page", () => [tags.catalog], LIST_TTL);
