@@ -51,14 +51,17 @@ type SaveRow = { filmSlug: string | null; reviewId: string | null; created: bool
 /**
  * The member's review and the film's counters in one statement (one round trip, its
  * own transaction). An edit locks the member's review row and reads its latest rating
- * under the lock; a first review is an INSERT … ON CONFLICT DO NOTHING; the film's
- * counters move by deltas (UPDATE re-reads the latest row), so concurrent saves on a
- * film never lose an update. If the member's own review appeared after the statement's
+ * under the lock; a first review is an INSERT … ON CONFLICT DO NOTHING. The film row
+ * is locked first and its counters set from that locked (latest) version plus the
+ * deltas, so concurrent saves on a film never lose an update. If the member's own review appeared after the statement's
  * snapshot (two saves by one member at once), neither branch writes and it runs again.
  */
 export function saveSql(actorId: string, input: ReviewInput, newId: string): Prisma.Sql {
   return Prisma.sql`
-    WITH f AS (SELECT id, slug FROM "Film" WHERE id = ${input.filmId}),
+    WITH f AS (
+      SELECT id, slug, "reviewCount", "ratingSum", rating1, rating2, rating3, rating4, rating5
+      FROM "Film" WHERE id = ${input.filmId} FOR UPDATE
+    ),
     ed AS (
       UPDATE "Review" r
       SET rating = ${input.rating}, body = ${input.body}::text, anonymous = ${input.anonymous}, spoiler = ${input.spoiler}, "editedAt" = now()
@@ -80,16 +83,18 @@ export function saveSql(actorId: string, input: ReviewInput, newId: string): Pri
       UNION ALL SELECT rating, 1 FROM ins
     ),
     bump AS (
-      UPDATE "Film" SET
-        "reviewCount" = "reviewCount" + (SELECT coalesce(sum(delta), 0) FROM d),
-        "ratingSum" = "ratingSum" + (SELECT coalesce(sum(star * delta), 0) FROM d),
-        rating1 = rating1 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 1),
-        rating2 = rating2 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 2),
-        rating3 = rating3 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 3),
-        rating4 = rating4 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 4),
-        rating5 = rating5 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 5)
-      WHERE id = ${input.filmId} AND EXISTS (SELECT 1 FROM d)
-      RETURNING id
+      -- from f, the film row as locked (its latest version): see voteSql on why not
+      -- from the row the UPDATE first sees
+      UPDATE "Film" t SET
+        "reviewCount" = f."reviewCount" + (SELECT coalesce(sum(delta), 0) FROM d),
+        "ratingSum" = f."ratingSum" + (SELECT coalesce(sum(star * delta), 0) FROM d),
+        rating1 = f.rating1 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 1),
+        rating2 = f.rating2 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 2),
+        rating3 = f.rating3 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 3),
+        rating4 = f.rating4 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 4),
+        rating5 = f.rating5 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 5)
+      FROM f WHERE t.id = f.id AND EXISTS (SELECT 1 FROM d)
+      RETURNING t.id
     )
     SELECT f.slug AS "filmSlug",
            coalesce((SELECT id FROM ed), (SELECT id FROM ins)) AS "reviewId",
@@ -175,12 +180,16 @@ export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" |
       FROM "Review" r WHERE r.id = ${reviewId} FOR UPDATE
     ),
     ${change},
+    -- The new counts come from rv, the row as locked (its latest version, which no one
+    -- else can change before this commits), not from r: when another vote committed
+    -- after this statement's snapshot, PostgreSQL first computes the SET list on the
+    -- older version r it sees, and checks constraints on that, before it re-reads.
     upd AS (
       UPDATE "Review" r SET
-        "helpfulYes" = r."helpfulYes" + ch.dy,
-        "helpfulNo" = r."helpfulNo" + ch.dn,
-        "helpfulScore" = marquee_wilson(r."helpfulYes" + ch.dy, r."helpfulNo" + ch.dn)
-      FROM ch WHERE r.id = ${reviewId} AND (ch.dy <> 0 OR ch.dn <> 0)
+        "helpfulYes" = rv."helpfulYes" + ch.dy,
+        "helpfulNo" = rv."helpfulNo" + ch.dn,
+        "helpfulScore" = marquee_wilson(rv."helpfulYes" + ch.dy, rv."helpfulNo" + ch.dn)
+      FROM ch, rv WHERE r.id = rv.id AND (ch.dy <> 0 OR ch.dn <> 0)
       RETURNING r."helpfulYes", r."helpfulNo"
     )
     SELECT rv.id IS NOT NULL AS found, rv.status, rv."userId" AS "authorId", f.slug AS "filmSlug",
