@@ -1,4 +1,4 @@
-// npm run bench -- [--engine pglite|postgres] [--size <database>] [--runs 60] [--votes 4000] [--out bench-results]
+// npm run bench -- [--engine pglite|postgres] [--size <database>] [--runs 60] [--votes 4000] [--out bench-results] [--only <text>] [--readme]
 //
 // Every page's reads at size versus on the seed, and the write path under load.
 //  - seed: a throwaway database with the normal seed (PGlite in memory, or a fresh
@@ -25,10 +25,10 @@ import { REVIEW_PAGE_SIZE } from "../lib/validation/review-list";
 import { foldForSearch } from "../lib/validation/search";
 import { NEUTRAL_MEAN, PRIOR_WEIGHT } from "../lib/ranking";
 
-type Args = { engine: "pglite" | "postgres"; size: string; runs: number; votes: number; out: string; only: string | null };
+type Args = { engine: "pglite" | "postgres"; size: string; runs: number; votes: number; out: string; only: string | null; readme: boolean };
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { engine: "pglite", size: "", runs: 60, votes: 4000, out: "bench-results", only: null };
+  const a: Args = { engine: "pglite", size: "", runs: 60, votes: 4000, out: "bench-results", only: null, readme: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => argv[++i] ?? "";
@@ -38,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--votes") a.votes = Number(v());
     else if (k === "--out") a.out = v();
     else if (k === "--only") a.only = v();
+    else if (k === "--readme") a.readme = true;
     else throw new Error(`unknown argument ${k}`);
   }
   if (!a.size) a.size = a.engine === "postgres" ? (process.env.BENCH_SIZE_DATABASE_URL ?? "") : "pglite:.data/bench-size";
@@ -330,6 +331,18 @@ async function main() {
     fs.writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
     console.log("\n" + markdownTable(out));
     console.log(`\nwritten to ${file}`);
+    if (args.readme && !args.only) {
+      // README.md keeps the latest table of each engine between two markers
+      const start = `<!-- bench:${args.engine}:start -->`;
+      const end = `<!-- bench:${args.engine}:end -->`;
+      const readme = fs.readFileSync("README.md", "utf8");
+      const i = readme.indexOf(start);
+      const j = readme.indexOf(end);
+      if (i >= 0 && j > i) {
+        fs.writeFileSync("README.md", readme.slice(0, i + start.length) + "\n" + markdownTable(out) + "\n" + readme.slice(j));
+        console.log("README.md: table updated");
+      }
+    }
   } finally {
     await seedHandle.close();
     await drop();
