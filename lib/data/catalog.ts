@@ -287,14 +287,22 @@ export type GenreRow = { genre: Omit<GenreSummary, "id">; films: CatalogFilm[] }
  */
 export async function loadGenreRows(perRow: number, minFilms: number): Promise<GenreRow[]> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<(FilmRow & { genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
-    WITH g AS (
-      SELECT g.id, g.slug, g.name, count(*)::int AS "filmCount"
+  // The genres' sizes only pick and order the rows: remembered for a minute per
+  // minFilms (counting every genre's films reads the whole FilmGenre index, 200,000
+  // entries at size); the first call counts in the same query.
+  const key = `${minFilms}`;
+  const memo = sizesMemo.get(prisma)?.get(key);
+  const known = memo && Date.now() - memo.at < 60_000 ? memo.sizes : null;
+  const genres = known
+    ? Prisma.sql`SELECT * FROM unnest(${known.map((g) => g.id)}::text[], ${known.map((g) => g.slug)}::text[], ${known.map((g) => g.name)}::text[],
+                  ${known.map((g) => g.filmCount)}::int[]) AS t(id, slug, name, "filmCount")`
+    : Prisma.sql`SELECT g.id, g.slug, g.name, count(*)::int AS "filmCount"
       FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id
       GROUP BY g.id, g.slug, g.name
-      HAVING count(*) >= ${minFilms}
-    )
-    SELECT g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
+      HAVING count(*) >= ${minFilms}`;
+  const rows = await prisma.$queryRaw<(FilmRow & { genreId: string; genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
+    WITH g AS (${genres})
+    SELECT g.id AS "genreId", g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
            f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f.rn
     FROM g CROSS JOIN LATERAL (
       -- a walk down Film_popular_idx, keeping this genre's films: perRow probes per
@@ -316,8 +324,16 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
     }
     row.films.push(toFilm(r));
   }
+  if (!known) {
+    const sizes = [...new Map(rows.map((r) => [r.genreId, { id: r.genreId, slug: r.genreSlug, name: r.genreName, filmCount: Number(r.filmCount) }])).values()];
+    const forClient = sizesMemo.get(prisma) ?? new Map();
+    forClient.set(key, { at: Date.now(), sizes });
+    sizesMemo.set(prisma, forClient);
+  }
   return out;
 }
+const sizesMemo = new WeakMap<object, Map<string, { at: number; sizes: GenreSummary[] }>>();
+
 export const getGenreRows = cachedRead(loadGenreRows, "genre-rows", () => [tags.catalog], LIST_TTL);
 
 // ---------- genres ----------
@@ -336,11 +352,11 @@ export const getGenres = cachedRead(loadGenres, "genres", () => [tags.catalog], 
 
 export async function loadGenreBySlug(slug: string): Promise<GenreSummary | null> {
   const prisma = await db();
-  const g = await prisma.genre.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, _count: { select: { films: true } } },
-  });
-  return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: g._count.films } : null;
+  // one index-only count of this genre's films (Prisma's _count aggregated every genre)
+  const [g] = await prisma.$queryRaw<GenreSummary[]>(Prisma.sql`
+    SELECT g.id, g.slug, g.name, (SELECT count(*) FROM "FilmGenre" fg WHERE fg."genreId" = g.id)::int AS "filmCount"
+    FROM "Genre" g WHERE g.slug = ${slug}`);
+  return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: Number(g.filmCount) } : null;
 }
 export const getGenreBySlug = cachedRead(loadGenreBySlug, "genre-by-slug", () => [tags.catalog], LIST_TTL);
 
