@@ -202,7 +202,9 @@ function pageOf(input: ListFilmsInput, rows: FilmRow[], cursor: FilmCursor | nul
 
 /** The fixed mean and prior weight of the Film."topKey" generated column (film_top_key migration). */
 const TOP_KEY_MEAN = 3.75;
+/** Candidates ranked exactly: fewer within a genre, where each costs a FilmGenre probe. */
 const TOP_CANDIDATES = 400;
+const TOP_CANDIDATES_IN_GENRE = 100;
 
 const meanMemo = new WeakMap<object, { at: number; mean: number }>();
 /**
@@ -236,6 +238,7 @@ async function topByIndex(
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   const cols = ORDER.top;
   const keyset = cursor ? Prisma.sql`WHERE ${after(cols, cursorValues(cursor), false)}` : Prisma.empty;
+  const limitCand = genreId ? TOP_CANDIDATES_IN_GENRE : TOP_CANDIDATES;
   const rows = await prisma.$queryRaw<(FilmRow & { candCount: number; minKey: number })[]>(Prisma.sql`
     WITH prior AS (${
       m === null
@@ -245,7 +248,7 @@ async function topByIndex(
       SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f."topKey"
       FROM "Film" f ${where}
       ORDER BY f."topKey" DESC, f.id ASC
-      LIMIT ${TOP_CANDIDATES}
+      LIMIT ${limitCand}
     ), ranked AS (
       SELECT c.*, (${PRIOR_WEIGHT}::float8 * p.mean + c."ratingSum") / (${PRIOR_WEIGHT}::float8 + c."reviewCount") AS score,
              p.mean AS mean
@@ -257,7 +260,7 @@ async function topByIndex(
   const mean = Number(rows[0]!.mean);
   if (m === null && !cursor) meanMemo.set(prisma, { at: Date.now(), mean });
   const candCount = Number(rows[0]!.candCount);
-  if (candCount < TOP_CANDIDATES) return rows; // every film that could follow the cursor was ranked
+  if (candCount < limitCand) return rows; // every film that could follow the cursor was ranked
   if (rows.length < take) return null;
   const bound = Number(rows[0]!.minKey) + Math.max(0, mean - TOP_KEY_MEAN);
   return Number(rows[rows.length - 1]!.score) > bound + 1e-9 ? rows : null;

@@ -24,8 +24,8 @@ describe(`db:generate on ${ENGINE}`, () => {
       expect(await holdsMemberData(sql)).toBe(false);
       const indexesBefore = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename IN ('Review', 'HelpfulVote', 'Report')`);
       const steps: string[] = [];
-      const r = await generateStore(sql, { films: 80, reviews: 3000, members: 500, votes: 6000 }, (_d, _t, label) => steps.push(label));
-      expect(r).toMatchObject({ films: 80, reviews: 3000, members: 500 });
+      const r = await generateStore(sql, { films: 1200, reviews: 3000, members: 500, votes: 6000 }, (_d, _t, label) => steps.push(label));
+      expect(r).toMatchObject({ films: 1200, reviews: 3000, members: 500 });
       expect(r.votes).toBeGreaterThan(3000);
       expect(r.reports).toBeGreaterThan(0);
       expect(steps).toContain("film counters");
@@ -56,6 +56,25 @@ describe(`db:generate on ${ENGINE}`, () => {
     expect(lengths[0]!.short).toBeGreaterThan(0);
     expect(lengths[0]!.long).toBeGreaterThan(0);
     expect(lengths[0]!.years).toBeGreaterThanOrEqual(3);
+  });
+
+  it("ranks top rated from its index exactly as ranking every film does", async () => {
+    const { listFilms } = await import("@/lib/data/catalog");
+    const genre = (await db.prisma.genre.findFirst({ orderBy: { id: "asc" } }))!;
+    for (const genreId of [undefined, genre.id]) {
+      const m = (await db.prisma.$queryRawUnsafe<{ m: number }[]>(`SELECT SUM("ratingSum")::float8 / SUM("reviewCount")::float8 AS m FROM "Film"`))[0]!.m;
+      const expected = (await db.prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT f.id FROM "Film" f WHERE $2::text IS NULL OR EXISTS (SELECT 1 FROM "FilmGenre" g WHERE g."filmId" = f.id AND g."genreId" = $2)
+         ORDER BY (10 * $1::float8 + f."ratingSum") / (10 + f."reviewCount") DESC, f."reviewCount" DESC, f.id ASC LIMIT 120`, Number(m), genreId ?? null)).map((r) => r.id);
+      const got: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 6; page++) {
+        const p = await listFilms({ sort: "top", genreId, cursor, limit: 20 });
+        got.push(...p.items.map((f) => f.id));
+        cursor = p.next ?? undefined;
+      }
+      expect(got).toEqual(expected);
+    }
   });
 
   it("gives each film its share of reviews, never more than there are members", () => {
