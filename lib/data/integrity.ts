@@ -44,13 +44,18 @@ type Rec = Record<string, unknown> & { id: string };
 /** Every counter that differs from its rows (at most 10,000 rows of each table reported). */
 export async function findCounterDrift(prisma: PrismaClient): Promise<CounterDrift[]> {
   const drift: CounterDrift[] = [];
-  const films = await prisma.$queryRawUnsafe<Rec[]>(FILM_DRIFT);
+  // Room for the hash aggregates in memory (the default 4 MB spills 5 million votes to
+  // disk), for these two statements only: SET LOCAL inside one transaction.
+  const [, films, reviews] = await prisma.$transaction([
+    prisma.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`),
+    prisma.$queryRawUnsafe<Rec[]>(FILM_DRIFT),
+    prisma.$queryRawUnsafe<Rec[]>(REVIEW_DRIFT),
+  ]);
   for (const f of films) {
     for (const col of ["reviewCount", "ratingSum", "rating1", "rating2", "rating3", "rating4", "rating5"]) {
       if (Number(f[col]) !== Number(f[`a_${col}`])) drift.push({ table: "Film", id: f.id, column: col, stored: Number(f[col]), actual: Number(f[`a_${col}`]) });
     }
   }
-  const reviews = await prisma.$queryRawUnsafe<Rec[]>(REVIEW_DRIFT);
   for (const r of reviews) {
     for (const col of ["helpfulYes", "helpfulNo", "reportCount"]) {
       if (Number(r[col]) !== Number(r[`a_${col}`])) drift.push({ table: "Review", id: r.id, column: col, stored: Number(r[col]), actual: Number(r[`a_${col}`]) });
