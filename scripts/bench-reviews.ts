@@ -39,7 +39,7 @@ async function main() {
     await p.$executeRawUnsafe(`INSERT INTO "User" (id, "displayName", "updatedAt") SELECT 'u' || g, 'Viewer ' || g, now() FROM generate_series(1, ${n}) g`);
     await p.$executeRawUnsafe(`INSERT INTO "Review" (id, "filmId", "userId", rating, body, "createdAt", "helpfulYes", "helpfulNo", "helpfulScore")
       SELECT 'r' || g, 'bench', 'u' || g, 1 + (g % 5), 'Review number ' || g, now() - (g || ' minutes')::interval, g % 37, g % 11,
-             ((g * 7919) % 1000) / 1000.0
+             ((g::bigint * 7919) % 1000) / 1000.0
       FROM generate_series(1, ${n}) g`);
     await p.$executeRawUnsafe(`UPDATE "Film" f SET "reviewCount" = a.c, "ratingSum" = a.s, rating1 = a.r1, rating2 = a.r2, rating3 = a.r3, rating4 = a.r4, rating5 = a.r5
       FROM (SELECT count(*)::int c, sum(rating)::int s, count(*) FILTER (WHERE rating=1)::int r1, count(*) FILTER (WHERE rating=2)::int r2,

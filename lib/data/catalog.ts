@@ -150,9 +150,17 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   const take = input.limit + 1;
 
   const where: Prisma.Sql[] = [];
-  if (input.genreId) where.push(Prisma.sql`f.id IN (SELECT fg."filmId" FROM "FilmGenre" fg WHERE fg."genreId" = ${input.genreId})`);
+  // EXISTS (a probe of FilmGenre's primary key per film) lets PostgreSQL walk the sort's
+  // index from the cursor and stop after a page: IN (…) read the genre's every film.
+  if (input.genreId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${input.genreId})`);
   if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
   const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+
+  if (input.sort === "top" && !input.q && !flip) {
+    const m = cursor?.sort === "top" ? cursor.mean : rememberedMean(prisma);
+    const pruned = await topByIndex(prisma, m, input.genreId, cursor?.sort === "top" ? cursor : null, take);
+    if (pruned) return pageOf(input, pruned, cursor, false);
+  }
 
   let inner: Prisma.Sql;
   if (input.sort === "top") {
@@ -176,6 +184,10 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
     Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${orderBy(cols, flip)} LIMIT ${take}`,
   );
 
+  return pageOf(input, rows, cursor, flip);
+}
+
+function pageOf(input: ListFilmsInput, rows: FilmRow[], cursor: FilmCursor | null, flip: boolean): FilmPage {
   const hasMore = rows.length > input.limit;
   const page = rows.slice(0, input.limit);
   if (flip) page.reverse();
@@ -184,6 +196,74 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   const next = flip ? (last ? cursorOf(input.sort, last) : null) : hasMore && last ? cursorOf(input.sort, last) : null;
   const prev = flip ? (hasMore && first ? cursorOf(input.sort, first) : null) : cursor && first ? cursorOf(input.sort, first) : null;
   return { items: page.map(toFilm), next, prev };
+}
+
+// ---------- "top" at size ----------
+
+/** The fixed mean and prior weight of the Film."topKey" generated column (film_top_key migration). */
+const TOP_KEY_MEAN = 3.75;
+/** Candidates ranked exactly: fewer within a genre, where each costs a FilmGenre probe. */
+const TOP_CANDIDATES = 400;
+const TOP_CANDIDATES_IN_GENRE = 100;
+
+const meanMemo = new WeakMap<object, { at: number; mean: number }>();
+/**
+ * The catalog mean rating as last computed on this client, for a minute: it is a sum
+ * over every film's counters (a scan of the catalog) and moves by a hair per review.
+ * null: compute it in the query.
+ */
+function rememberedMean(prisma: object): number | null {
+  const memo = meanMemo.get(prisma);
+  return memo && Date.now() - memo.at < 60_000 ? memo.mean : null;
+}
+
+/**
+ * "top" from the Film_top_idx index: the first TOP_CANDIDATES films by topKey (the score
+ * at mean TOP_KEY_MEAN) after the cursor's bound, ranked exactly at mean m. A film left
+ * out has topKey ≤ the smallest candidate's, so its true score is at most that plus
+ * max(0, m − TOP_KEY_MEAN): when the page's last film scores above that, the page is
+ * exact. Otherwise (or with no candidates left) null, and the caller ranks every film.
+ */
+async function topByIndex(
+  prisma: Awaited<ReturnType<typeof db>>,
+  m: number | null,
+  genreId: string | undefined,
+  cursor: Extract<FilmCursor, { sort: "top" }> | null,
+  take: number,
+): Promise<FilmRow[] | null> {
+  const conds: Prisma.Sql[] = [];
+  if (genreId) conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${genreId})`);
+  // films after the cursor score ≤ its score, so their topKey is ≤ it plus max(0, m0 − m)
+  if (cursor) conds.push(Prisma.sql`f."topKey" <= ${cursor.score + Math.max(0, TOP_KEY_MEAN - cursor.mean) + 1e-9}::float8`);
+  const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+  const cols = ORDER.top;
+  const keyset = cursor ? Prisma.sql`WHERE ${after(cols, cursorValues(cursor), false)}` : Prisma.empty;
+  const limitCand = genreId ? TOP_CANDIDATES_IN_GENRE : TOP_CANDIDATES;
+  const rows = await prisma.$queryRaw<(FilmRow & { candCount: number; minKey: number })[]>(Prisma.sql`
+    WITH prior AS (${
+      m === null
+        ? Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`
+        : Prisma.sql`SELECT ${m}::float8 AS mean`
+    }), cand AS (
+      SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f."topKey"
+      FROM "Film" f ${where}
+      ORDER BY f."topKey" DESC, f.id ASC
+      LIMIT ${limitCand}
+    ), ranked AS (
+      SELECT c.*, (${PRIOR_WEIGHT}::float8 * p.mean + c."ratingSum") / (${PRIOR_WEIGHT}::float8 + c."reviewCount") AS score,
+             p.mean AS mean
+      FROM cand c CROSS JOIN prior p
+    )
+    SELECT x.*, (SELECT count(*) FROM cand)::int AS "candCount", (SELECT min("topKey") FROM cand) AS "minKey"
+    FROM ranked x ${keyset} ${orderBy(cols, false)} LIMIT ${take}`);
+  if (rows.length === 0) return null;
+  const mean = Number(rows[0]!.mean);
+  if (m === null && !cursor) meanMemo.set(prisma, { at: Date.now(), mean });
+  const candCount = Number(rows[0]!.candCount);
+  if (candCount < limitCand) return rows; // every film that could follow the cursor was ranked
+  if (rows.length < take) return null;
+  const bound = Number(rows[0]!.minKey) + Math.max(0, mean - TOP_KEY_MEAN);
+  return Number(rows[rows.length - 1]!.score) > bound + 1e-9 ? rows : null;
 }
 
 export const getFilmPage = cachedRead(listFilms, "film-page", () => [tags.catalog], LIST_TTL);
@@ -210,19 +290,33 @@ export type GenreRow = { genre: Omit<GenreSummary, "id">; films: CatalogFilm[] }
  */
 export async function loadGenreRows(perRow: number, minFilms: number): Promise<GenreRow[]> {
   const prisma = await db();
-  const rows = await prisma.$queryRaw<(FilmRow & { genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
-    WITH g AS (
-      SELECT g.id, g.slug, g.name, count(*)::int AS "filmCount"
+  // The genres' sizes only pick and order the rows: remembered for a minute per
+  // minFilms (counting every genre's films reads the whole FilmGenre index, 200,000
+  // entries at size); the first call counts in the same query.
+  const key = `${minFilms}`;
+  const memo = sizesMemo.get(prisma)?.get(key);
+  const known = memo && Date.now() - memo.at < 60_000 ? memo.sizes : null;
+  const genres = known
+    ? Prisma.sql`SELECT * FROM unnest(${known.map((g) => g.id)}::text[], ${known.map((g) => g.slug)}::text[], ${known.map((g) => g.name)}::text[],
+                  ${known.map((g) => g.filmCount)}::int[]) AS t(id, slug, name, "filmCount")`
+    : Prisma.sql`SELECT g.id, g.slug, g.name, count(*)::int AS "filmCount"
       FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id
       GROUP BY g.id, g.slug, g.name
-      HAVING count(*) >= ${minFilms}
-    ), ranked AS (
-      SELECT g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
-             f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum",
-             row_number() OVER (PARTITION BY g.id ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
-      FROM g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId"
-    )
-    SELECT * FROM ranked WHERE rn <= ${perRow}
+      HAVING count(*) >= ${minFilms}`;
+  const rows = await prisma.$queryRaw<(FilmRow & { genreId: string; genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
+    WITH g AS (${genres})
+    SELECT g.id AS "genreId", g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
+           f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f.rn
+    FROM g CROSS JOIN LATERAL (
+      -- a walk down Film_popular_idx, keeping this genre's films: perRow probes per
+      -- genre's share of the catalog, whatever the catalog's size
+      SELECT f.*, row_number() OVER (ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
+      FROM (SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum"
+            FROM "Film" f
+            WHERE EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = g.id)
+            ORDER BY f."reviewCount" DESC, f.id ASC
+            LIMIT ${perRow}) f
+    ) f
     ORDER BY "filmCount" DESC, "genreName" ASC, rn ASC`);
   const out: GenreRow[] = [];
   for (const r of rows) {
@@ -233,8 +327,16 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
     }
     row.films.push(toFilm(r));
   }
+  if (!known) {
+    const sizes = [...new Map(rows.map((r) => [r.genreId, { id: r.genreId, slug: r.genreSlug, name: r.genreName, filmCount: Number(r.filmCount) }])).values()];
+    const forClient = sizesMemo.get(prisma) ?? new Map();
+    forClient.set(key, { at: Date.now(), sizes });
+    sizesMemo.set(prisma, forClient);
+  }
   return out;
 }
+const sizesMemo = new WeakMap<object, Map<string, { at: number; sizes: GenreSummary[] }>>();
+
 export const getGenreRows = cachedRead(loadGenreRows, "genre-rows", () => [tags.catalog], LIST_TTL);
 
 // ---------- genres ----------
@@ -253,11 +355,11 @@ export const getGenres = cachedRead(loadGenres, "genres", () => [tags.catalog], 
 
 export async function loadGenreBySlug(slug: string): Promise<GenreSummary | null> {
   const prisma = await db();
-  const g = await prisma.genre.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, _count: { select: { films: true } } },
-  });
-  return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: g._count.films } : null;
+  // one index-only count of this genre's films (Prisma's _count aggregated every genre)
+  const [g] = await prisma.$queryRaw<GenreSummary[]>(Prisma.sql`
+    SELECT g.id, g.slug, g.name, (SELECT count(*) FROM "FilmGenre" fg WHERE fg."genreId" = g.id)::int AS "filmCount"
+    FROM "Genre" g WHERE g.slug = ${slug}`);
+  return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: Number(g.filmCount) } : null;
 }
 export const getGenreBySlug = cachedRead(loadGenreBySlug, "genre-by-slug", () => [tags.catalog], LIST_TTL);
 

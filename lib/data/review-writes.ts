@@ -3,11 +3,10 @@ import "server-only";
 // changed in the same transaction. Callers pass the acting member (or null); the
 // functions check everything themselves: a server action is a public POST.
 import { Prisma } from "../generated/prisma/client";
-import { wilsonLowerBound } from "../ratings";
 import { fail, fromZod, type Result } from "../result";
-import { moderationInputSchema, reportInputSchema, reviewIdSchema, reviewInputSchema, voteInputSchema } from "../validation/review";
+import { moderationInputSchema, reportInputSchema, reviewIdSchema, reviewInputSchema, voteInputSchema, type ReviewInput } from "../validation/review";
 import type { SessionUser } from "./users";
-import { writeTx, type Tx } from "./tx";
+import { newId, retryWrite, writeTx, type Tx } from "./tx";
 
 export type Actor = Pick<SessionUser, "id" | "role"> | null;
 
@@ -47,31 +46,79 @@ async function lockReview(tx: Tx, reviewId: string): Promise<LockedReview | null
 
 export type SavedReview = { reviewId: string; filmSlug: string; created: boolean };
 
+type SaveRow = { filmSlug: string | null; reviewId: string | null; created: boolean | null };
+
+/**
+ * The member's review and the film's counters in one statement (one round trip, its
+ * own transaction). An edit locks the member's review row and reads its latest rating
+ * under the lock; a first review is an INSERT … ON CONFLICT DO NOTHING. The film row
+ * is locked first and its counters set from that locked (latest) version plus the
+ * deltas, so concurrent saves on a film never lose an update. If the member's own review appeared after the statement's
+ * snapshot (two saves by one member at once), neither branch writes and it runs again.
+ */
+export function saveSql(actorId: string, input: ReviewInput, newId: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH f AS (
+      SELECT id, slug, "reviewCount", "ratingSum", rating1, rating2, rating3, rating4, rating5
+      FROM "Film" WHERE id = ${input.filmId} FOR UPDATE
+    ),
+    ed AS (
+      UPDATE "Review" r
+      SET rating = ${input.rating}, body = ${input.body}::text, anonymous = ${input.anonymous}, spoiler = ${input.spoiler}, "editedAt" = now()
+      FROM (SELECT id, rating AS "oldRating" FROM "Review"
+            WHERE "userId" = ${actorId} AND "filmId" = ${input.filmId} FOR UPDATE) o
+      WHERE r.id = o.id
+      RETURNING r.id, o."oldRating", r.rating, r.status
+    ),
+    ins AS (
+      INSERT INTO "Review" (id, "filmId", "userId", rating, body, anonymous, spoiler)
+      SELECT ${newId}, f.id, ${actorId}, ${input.rating}, ${input.body}::text, ${input.anonymous}, ${input.spoiler}
+      FROM f WHERE NOT EXISTS (SELECT 1 FROM ed)
+      ON CONFLICT ("userId", "filmId") DO NOTHING
+      RETURNING id, rating
+    ),
+    d(star, delta) AS (
+      SELECT "oldRating", -1 FROM ed WHERE status = 'VISIBLE' AND "oldRating" <> rating
+      UNION ALL SELECT rating, 1 FROM ed WHERE status = 'VISIBLE' AND "oldRating" <> rating
+      UNION ALL SELECT rating, 1 FROM ins
+    ),
+    bump AS (
+      -- from f, the film row as locked (its latest version): see voteSql on why not
+      -- from the row the UPDATE first sees
+      UPDATE "Film" t SET
+        "reviewCount" = f."reviewCount" + (SELECT coalesce(sum(delta), 0) FROM d),
+        "ratingSum" = f."ratingSum" + (SELECT coalesce(sum(star * delta), 0) FROM d),
+        rating1 = f.rating1 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 1),
+        rating2 = f.rating2 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 2),
+        rating3 = f.rating3 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 3),
+        rating4 = f.rating4 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 4),
+        rating5 = f.rating5 + (SELECT coalesce(sum(delta), 0) FROM d WHERE star = 5)
+      FROM f WHERE t.id = f.id AND EXISTS (SELECT 1 FROM d)
+      RETURNING t.id
+    )
+    SELECT f.slug AS "filmSlug",
+           coalesce((SELECT id FROM ed), (SELECT id FROM ins)) AS "reviewId",
+           EXISTS (SELECT 1 FROM ins) AS created,
+           (SELECT count(*) FROM bump)::int AS bumped
+    FROM (SELECT 1) one LEFT JOIN f ON true`;
+}
+
 /** Writes the member's review of a film: creates it, or edits the one they have. */
 export async function saveReview(actor: Actor, raw: unknown): Promise<Result<SavedReview>> {
   if (!actor) return fail("Sign in to rate and review films.", "unauthenticated");
   const parsed = reviewInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   const input = parsed.data;
-  return writeTx(async (tx) => {
-    const film = await tx.film.findUnique({ where: { id: input.filmId }, select: { id: true, slug: true } });
-    if (!film) return fail("This film is no longer in the catalog.", "not-found");
-    const mine = await tx.$queryRaw<{ id: string; rating: number; status: string }[]>(Prisma.sql`
-      SELECT id, rating, status::text AS status FROM "Review" WHERE "userId" = ${actor.id} AND "filmId" = ${film.id} FOR UPDATE`);
-    const existing = mine[0];
-    const fields = { rating: input.rating, body: input.body, anonymous: input.anonymous, spoiler: input.spoiler };
-    if (existing) {
-      await tx.review.update({ where: { id: existing.id }, data: { ...fields, editedAt: new Date() }, select: { id: true } });
-      if (existing.status === "VISIBLE" && Number(existing.rating) !== input.rating) {
-        await bumpFilm(tx, film.id, Number(existing.rating), -1);
-        await bumpFilm(tx, film.id, input.rating, 1);
-      }
-      return { ok: true, message: "Your review was updated.", data: { reviewId: existing.id, filmSlug: film.slug, created: false } };
+  const row = await retryWrite(async (prisma) => {
+    for (let attempt = 1; ; attempt++) {
+      const r = (await prisma.$queryRaw<SaveRow[]>(saveSql(actor.id, input, newId())))[0]!;
+      if (r.filmSlug === null || r.reviewId !== null || attempt >= 5) return r;
     }
-    const created = await tx.review.create({ data: { ...fields, filmId: film.id, userId: actor.id }, select: { id: true } });
-    await bumpFilm(tx, film.id, input.rating, 1);
-    return { ok: true, message: "Thanks! Your review is posted.", data: { reviewId: created.id, filmSlug: film.slug, created: true } };
   });
+  if (row.filmSlug === null) return fail("This film is no longer in the catalog.", "not-found");
+  if (row.reviewId === null) return fail("Your review could not be saved. Please try again.", "conflict");
+  if (row.created) return { ok: true, message: "Thanks! Your review is posted.", data: { reviewId: row.reviewId, filmSlug: row.filmSlug, created: true } };
+  return { ok: true, message: "Your review was updated.", data: { reviewId: row.reviewId, filmSlug: row.filmSlug, created: false } };
 }
 
 export async function deleteReview(actor: Actor, raw: unknown): Promise<Result<{ filmSlug: string }>> {
@@ -92,34 +139,75 @@ export async function deleteReview(actor: Actor, raw: unknown): Promise<Result<{
 
 export type VoteState = { reviewId: string; filmSlug: string; yes: number; no: number; myVote: "YES" | "NO" | null };
 
+type VoteRow = { found: boolean; status: string | null; authorId: string | null; filmSlug: string | null; yes: number | null; no: number | null };
+
+/**
+ * A vote and the review's counters in one statement (one round trip, its own
+ * transaction). The review row is locked first (FOR UPDATE returns its latest version),
+ * which also orders concurrent votes on one review. The vote is an upsert whose
+ * outcome tells the old value without reading it: inserted (no vote before), updated
+ * (the value flipped: a vote is YES or NO, so it was the other one) or untouched (the
+ * same vote again). A withdrawal deletes and returns what it deleted. The counters
+ * then move by those deltas and the Wilson score is recomputed from the new counts in
+ * SQL (marquee_wilson, the same arithmetic as lib/ratings.ts).
+ */
+export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" | null, newVoteId: string): Prisma.Sql {
+  const change =
+    value === null
+      ? Prisma.sql`
+    ch AS (
+      DELETE FROM "HelpfulVote" v USING rv
+      WHERE v."userId" = ${actorId} AND v."reviewId" = rv.id AND rv.ok
+      RETURNING CASE WHEN v.value = 'YES' THEN -1 ELSE 0 END AS dy, CASE WHEN v.value = 'NO' THEN -1 ELSE 0 END AS dn
+    )`
+      : Prisma.sql`
+    up AS (
+      INSERT INTO "HelpfulVote" AS v (id, "reviewId", "userId", value, "updatedAt")
+      SELECT ${newVoteId}, rv.id, ${actorId}, ${value}::"VoteValue", now() FROM rv WHERE rv.ok
+      ON CONFLICT ("userId", "reviewId") DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()
+        WHERE v.value IS DISTINCT FROM EXCLUDED.value
+      RETURNING (v.xmax = 0) AS inserted
+    ),
+    ch AS (
+      SELECT ${value === "YES" ? 1 : 0}::int - CASE WHEN inserted OR ${value === "YES"} THEN 0 ELSE 1 END AS dy,
+             ${value === "NO" ? 1 : 0}::int - CASE WHEN inserted OR ${value === "NO"} THEN 0 ELSE 1 END AS dn
+      FROM up
+    )`;
+  return Prisma.sql`
+    WITH rv AS (
+      SELECT r.id, r."userId", r.status::text AS status, r."helpfulYes", r."helpfulNo", r."filmId",
+             (r.status = 'VISIBLE' AND r."userId" <> ${actorId}) AS ok
+      FROM "Review" r WHERE r.id = ${reviewId} FOR UPDATE
+    ),
+    ${change},
+    -- The new counts come from rv, the row as locked (its latest version, which no one
+    -- else can change before this commits), not from r: when another vote committed
+    -- after this statement's snapshot, PostgreSQL first computes the SET list on the
+    -- older version r it sees, and checks constraints on that, before it re-reads.
+    upd AS (
+      UPDATE "Review" r SET
+        "helpfulYes" = rv."helpfulYes" + ch.dy,
+        "helpfulNo" = rv."helpfulNo" + ch.dn,
+        "helpfulScore" = marquee_wilson(rv."helpfulYes" + ch.dy, rv."helpfulNo" + ch.dn)
+      FROM ch, rv WHERE r.id = rv.id AND (ch.dy <> 0 OR ch.dn <> 0)
+      RETURNING r."helpfulYes", r."helpfulNo"
+    )
+    SELECT rv.id IS NOT NULL AS found, rv.status, rv."userId" AS "authorId", f.slug AS "filmSlug",
+           coalesce((SELECT "helpfulYes" FROM upd), rv."helpfulYes") AS yes,
+           coalesce((SELECT "helpfulNo" FROM upd), rv."helpfulNo") AS no
+    FROM (SELECT 1) one LEFT JOIN rv ON true LEFT JOIN "Film" f ON f.id = rv."filmId"`;
+}
+
 /** Sets, moves or (value null) withdraws the member's helpful vote on a review. */
 export async function voteOnReview(actor: Actor, raw: unknown): Promise<Result<VoteState>> {
   if (!actor) return fail("Sign in to say whether a review helped you.", "unauthenticated");
   const parsed = voteInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   const { reviewId, value } = parsed.data;
-  return writeTx(async (tx) => {
-    const r = await lockReview(tx, reviewId);
-    if (!r || r.status !== "VISIBLE") return fail("That review is no longer available.", "not-found");
-    if (r.userId === actor.id) return fail("You can’t vote on your own review.", "forbidden");
-    const existing = await tx.helpfulVote.findUnique({ where: { userId_reviewId: { userId: actor.id, reviewId } }, select: { value: true } });
-    let yes = r.helpfulYes - (existing?.value === "YES" ? 1 : 0);
-    let no = r.helpfulNo - (existing?.value === "NO" ? 1 : 0);
-    if (value === null) {
-      if (existing) await tx.helpfulVote.delete({ where: { userId_reviewId: { userId: actor.id, reviewId } } });
-    } else {
-      await tx.helpfulVote.upsert({
-        where: { userId_reviewId: { userId: actor.id, reviewId } },
-        create: { userId: actor.id, reviewId, value },
-        update: { value },
-        select: { id: true },
-      });
-      if (value === "YES") yes += 1;
-      else no += 1;
-    }
-    await tx.review.update({ where: { id: reviewId }, data: { helpfulYes: yes, helpfulNo: no, helpfulScore: wilsonLowerBound(yes, no) }, select: { id: true } });
-    return { ok: true, data: { reviewId, filmSlug: r.slug, yes, no, myVote: value } };
-  });
+  const r = await retryWrite(async (prisma) => (await prisma.$queryRaw<VoteRow[]>(voteSql(actor.id, reviewId, value, newId())))[0]!);
+  if (!r.found || r.status !== "VISIBLE") return fail("That review is no longer available.", "not-found");
+  if (r.authorId === actor.id) return fail("You can’t vote on your own review.", "forbidden");
+  return { ok: true, data: { reviewId, filmSlug: r.filmSlug ?? "", yes: Number(r.yes), no: Number(r.no), myVote: value } };
 }
 
 // ---------------------------------------------------------------- reports and moderation

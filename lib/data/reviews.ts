@@ -26,7 +26,8 @@ export type ReviewPage = {
   prev: string | null;
 };
 
-type Col = { sql: string; desc: boolean; kind: "num" | "date" | "text" };
+/** int: compared as an integer, so a row comparison on an integer column stays an index range (a float8 bound made PostgreSQL cast the column and scan every review of the film). */
+type Col = { sql: string; desc: boolean; kind: "num" | "date" | "text"; int?: boolean };
 const score: Col = { sql: `r."helpfulScore"`, desc: true, kind: "num" };
 const created: Col = { sql: `r."createdAt"`, desc: true, kind: "date" };
 const rid: Col = { sql: `r.id`, desc: true, kind: "text" };
@@ -38,8 +39,8 @@ const rid: Col = { sql: `r.id`, desc: true, kind: "text" };
 export const SORT_COLUMNS: Record<ReviewSort, Col[]> = {
   helpful: [score, created, rid],
   newest: [created, rid],
-  highest: [{ sql: `r.rating`, desc: true, kind: "num" }, created, rid],
-  lowest: [{ sql: `r.rating`, desc: false, kind: "num" }, created, rid],
+  highest: [{ sql: `r.rating`, desc: true, kind: "num", int: true }, created, rid],
+  lowest: [{ sql: `r.rating`, desc: false, kind: "num", int: true }, created, rid],
 };
 
 const SELECT = Prisma.sql`
@@ -62,6 +63,10 @@ type Row = {
 
 function param(col: Col, v: CursorValue): Prisma.Sql {
   if (col.kind === "date") return Prisma.sql`${new Date(String(v))}::timestamp(3)`;
+  if (col.kind === "num" && col.int) {
+    const n = Number(v);
+    return Prisma.sql`${Number.isFinite(n) ? Math.max(-1e9, Math.min(1e9, Math.trunc(n))) : 0}::int`;
+  }
   if (col.kind === "num") return Prisma.sql`${Number(v)}::float8`;
   return Prisma.sql`${String(v)}`;
 }

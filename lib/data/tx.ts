@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 
@@ -23,6 +24,30 @@ export async function writeTx<T>(fn: (tx: Tx) => Promise<T>, client?: PrismaClie
       throw e;
     }
   }
+}
+
+/**
+ * Runs a single-statement write (its own transaction, one round trip), again on a
+ * deadlock or serialization failure.
+ */
+export async function retryWrite<T>(fn: (prisma: PrismaClient) => Promise<T>, client?: PrismaClient): Promise<T> {
+  const prisma = client ?? (await db());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn(prisma);
+    } catch (e) {
+      if (attempt < 4 && isRetryable(e)) {
+        await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+/** A new row id for rows written in SQL (Prisma's cuid() default only applies to its own creates): time then randomness, 25 characters. */
+export function newId(): string {
+  return "c" + Date.now().toString(36).padStart(9, "0") + randomBytes(8).toString("hex").slice(0, 15);
 }
 
 export function isUniqueViolation(e: unknown): boolean {

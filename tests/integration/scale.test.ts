@@ -1,0 +1,211 @@
+// The store at size, in small: the generator (npm run db:generate), the one-statement
+// vote and review writes, and their counters under 200 concurrent members.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "@/prisma/seed";
+import { findCounterDrift } from "@/lib/data/integrity";
+import { loadFilmBySlug } from "@/lib/data/films";
+import { saveReview, voteOnReview } from "@/lib/data/review-writes";
+import { wilsonLowerBound } from "@/lib/ratings";
+import { generateStore, holdsMemberData, reviewCounts } from "@/scripts/db-generate-lib";
+import { openSql, parseArgs } from "@/scripts/db-generate";
+import { ENGINE, openTestDb, type TestDb } from "../helpers/db";
+import { countQueries, type QueryCounter } from "../helpers/query-counter";
+
+describe(`db:generate on ${ENGINE}`, () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+  });
+  afterAll(async () => db?.dispose());
+
+  it("fills an empty database with a long-tailed store whose counters all match", async () => {
+    const { sql, close } = await openSql(db.target, db.opened.pglite);
+    try {
+      expect(await holdsMemberData(sql)).toBe(false);
+      const indexesBefore = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename IN ('Review', 'HelpfulVote', 'Report')`);
+      const steps: string[] = [];
+      const r = await generateStore(sql, { films: 1200, reviews: 3000, members: 500, votes: 6000 }, (_d, _t, label) => steps.push(label));
+      expect(r).toMatchObject({ films: 1200, reviews: 3000, members: 500 });
+      expect(r.votes).toBeGreaterThan(3000);
+      expect(r.reports).toBeGreaterThan(0);
+      expect(steps).toContain("film counters");
+      expect(await holdsMemberData(sql)).toBe(true);
+      // the bulk load dropped and rebuilt the indexes and keys
+      const indexesAfter = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename IN ('Review', 'HelpfulVote', 'Report')`);
+      expect(indexesAfter[0]!.n).toBe(indexesBefore[0]!.n);
+      await expect(sql.exec(`INSERT INTO "HelpfulVote" (id, "reviewId", "userId", value, "updatedAt") VALUES ('x', 'nope', 'gm1', 'YES', now())`)).rejects.toThrow();
+    } finally {
+      await close();
+    }
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+
+    const films = await db.prisma.film.findMany({ select: { reviewCount: true }, orderBy: { reviewCount: "desc" } });
+    const median = films[Math.floor(films.length / 2)]!.reviewCount;
+    expect(films[0]!.reviewCount).toBeGreaterThan(20 * Math.max(1, median)); // a long tail
+    const byStar = await db.prisma.review.groupBy({ by: ["rating"], _count: { _all: true } });
+    const share = (s: number) => (byStar.find((b) => b.rating === s)?._count._all ?? 0) / 3000;
+    expect(share(4) + share(5)).toBeGreaterThan(0.5); // ratings skew high
+    expect(share(1)).toBeGreaterThan(share(2));
+    const statuses = await db.prisma.review.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(statuses.map((s) => s.status).sort()).toContain("VISIBLE");
+    const lengths = await db.prisma.$queryRawUnsafe<{ none: number; short: number; long: number; years: number }[]>(
+      `SELECT count(*) FILTER (WHERE body IS NULL)::int AS none, count(*) FILTER (WHERE length(body) < 80)::int AS short,
+              count(*) FILTER (WHERE length(body) > 300)::int AS long,
+              (extract(epoch FROM max("createdAt") - min("createdAt")) / 86400 / 365)::int AS years FROM "Review"`);
+    expect(lengths[0]!.none).toBeGreaterThan(0);
+    expect(lengths[0]!.short).toBeGreaterThan(0);
+    expect(lengths[0]!.long).toBeGreaterThan(0);
+    expect(lengths[0]!.years).toBeGreaterThanOrEqual(3);
+  });
+
+  it("ranks top rated from its index exactly as ranking every film does", async () => {
+    const { listFilms } = await import("@/lib/data/catalog");
+    const genre = (await db.prisma.genre.findFirst({ orderBy: { id: "asc" } }))!;
+    for (const genreId of [undefined, genre.id]) {
+      const m = (await db.prisma.$queryRawUnsafe<{ m: number }[]>(`SELECT SUM("ratingSum")::float8 / SUM("reviewCount")::float8 AS m FROM "Film"`))[0]!.m;
+      const expected = (await db.prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT f.id FROM "Film" f WHERE $2::text IS NULL OR EXISTS (SELECT 1 FROM "FilmGenre" g WHERE g."filmId" = f.id AND g."genreId" = $2)
+         ORDER BY (10 * $1::float8 + f."ratingSum") / (10 + f."reviewCount") DESC, f."reviewCount" DESC, f.id ASC LIMIT 120`, Number(m), genreId ?? null)).map((r) => r.id);
+      const got: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 6; page++) {
+        const p = await listFilms({ sort: "top", genreId, cursor, limit: 20 });
+        got.push(...p.items.map((f) => f.id));
+        cursor = p.next ?? undefined;
+      }
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it("gives each film its share of reviews, never more than there are members", () => {
+    const c = reviewCounts(1000, 50_000, 2000);
+    expect(c.reduce((a, b) => a + b, 0)).toBe(50_000);
+    expect(Math.max(...c)).toBeLessThanOrEqual(2000);
+    expect(c[0]!).toBeGreaterThanOrEqual(c[500]!);
+  });
+
+  it("reads its flags with the issue's defaults", () => {
+    expect(parseArgs([])).toEqual({ films: 100_000, reviews: 2_000_000, members: 1_000_000, votes: 5_000_000, force: false });
+    expect(parseArgs(["--films", "10", "--reviews=2_000", "--force"])).toMatchObject({ films: 10, reviews: 2000, force: true });
+    expect(() => parseArgs(["--films", "many"])).toThrow(/whole number/);
+    expect(() => parseArgs(["--drop-everything"])).toThrow(/unknown argument/);
+  });
+});
+
+describe(`one statement per write on ${ENGINE}`, () => {
+  let db: TestDb;
+  let queries: QueryCounter;
+  let transactions = 0;
+  beforeAll(async () => {
+    db = await openTestDb();
+    queries = countQueries(db.opened);
+    const factory = db.opened.factory as unknown as { connect: () => Promise<Record<string, unknown>> };
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+      const adapter = await connect();
+      const start = adapter.startTransaction as (...a: unknown[]) => Promise<unknown>;
+      adapter.startTransaction = (...a: unknown[]) => {
+        transactions += 1;
+        return start.apply(adapter, a);
+      };
+      return adapter;
+    };
+    await seed(db.prisma);
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "User" (id, "displayName", "updatedAt") SELECT 'load' || g, 'Load ' || g, now() FROM generate_series(1, 200) g`);
+  });
+  afterAll(async () => db?.dispose());
+
+  const actor = (i: number) => ({ id: `load${i}`, role: "MEMBER" as const });
+
+  it("computes the Wilson score in SQL exactly as lib/ratings.ts does", async () => {
+    const pairs: [number, number][] = [];
+    for (let y = 0; y <= 30; y++) for (let n = 0; n <= 30; n++) pairs.push([y, n]);
+    pairs.push([1000, 3], [123456, 654321], [2_000_000, 1]);
+    const rows = await db.prisma.$queryRawUnsafe<{ y: number; n: number; s: number }[]>(
+      `SELECT y, n, marquee_wilson(y, n) AS s FROM unnest($1::int[], $2::int[]) AS t(y, n)`, pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+    for (const r of rows) expect(Math.abs(Number(r.s) - wilsonLowerBound(Number(r.y), Number(r.n)))).toBeLessThanOrEqual(1e-15);
+  });
+
+  it("saves a review and votes in one statement each, without an interactive transaction", async () => {
+    const f = (await loadFilmBySlug("the-work"))!;
+    queries.reset();
+    transactions = 0;
+    const saved = await saveReview(actor(1), { filmId: f.id, rating: 4, body: "One round trip." });
+    expect(saved).toMatchObject({ ok: true, data: { created: true } });
+    expect({ queries: queries.count, transactions }).toEqual({ queries: 1, transactions: 0 });
+    if (!saved.ok) return;
+    queries.reset();
+    const edited = await saveReview(actor(1), { filmId: f.id, rating: 2, body: "Changed my mind." });
+    expect(edited).toMatchObject({ ok: true, data: { created: false, reviewId: saved.data.reviewId } });
+    expect({ queries: queries.count, transactions }).toEqual({ queries: 1, transactions: 0 });
+    for (const value of ["YES", "NO", "NO", null] as const) {
+      queries.reset();
+      expect(await voteOnReview(actor(2), { reviewId: saved.data.reviewId, value })).toMatchObject({ ok: true });
+      expect({ queries: queries.count, transactions }).toEqual({ queries: 1, transactions: 0 });
+    }
+    // refusals cost the same one statement and change nothing
+    expect(await voteOnReview(actor(1), { reviewId: saved.data.reviewId, value: "YES" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await voteOnReview(actor(2), { reviewId: "no-such-review", value: "YES" })).toMatchObject({ ok: false, code: "not-found" });
+    expect(await saveReview(actor(2), { filmId: "no-such-film", rating: 3 })).toMatchObject({ ok: false, code: "not-found" });
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+  });
+
+  it("keeps every counter exact with 200 members voting at once on 3 hot reviews", async () => {
+    const f = (await loadFilmBySlug("alien"))!;
+    const hot: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await saveReview(actor(190 + i), { filmId: f.id, rating: 5 - i, body: `Hot take ${i}` });
+      if (!r.ok) throw new Error(r.message);
+      hot.push(r.data.reviewId);
+    }
+    const rounds = 3;
+    const t0 = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 180 }, async (_, m) => {
+        const out = [];
+        for (let i = 0; i < rounds; i++) {
+          const value = (m + i) % 3 === 0 ? null : (m + i) % 3 === 1 ? "YES" : "NO";
+          out.push(await voteOnReview(actor(m + 1), { reviewId: hot[(m + i) % 3]!, value }));
+        }
+        // and the same member twice at the same moment
+        out.push(...(await Promise.all([
+          voteOnReview(actor(m + 1), { reviewId: hot[0]!, value: "YES" }),
+          voteOnReview(actor(m + 1), { reviewId: hot[0]!, value: "NO" }),
+        ])));
+        return out;
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const all = results.flat();
+    expect(all.filter((r) => !r.ok)).toEqual([]);
+    console.log(`${ENGINE}: ${all.length} concurrent votes in ${seconds.toFixed(2)} s (${Math.round(all.length / seconds)}/s)`);
+    const rows = await db.prisma.$queryRawUnsafe<{ id: string; helpfulYes: number; helpfulNo: number; yes: number; no: number }[]>(
+      `SELECT r.id, r."helpfulYes", r."helpfulNo",
+         (SELECT count(*) FROM "HelpfulVote" v WHERE v."reviewId" = r.id AND v.value = 'YES')::int AS yes,
+         (SELECT count(*) FROM "HelpfulVote" v WHERE v."reviewId" = r.id AND v.value = 'NO')::int AS no
+       FROM "Review" r WHERE r.id = ANY($1::text[])`, hot);
+    for (const r of rows) expect([r.helpfulYes, r.helpfulNo]).toEqual([r.yes, r.no]);
+    expect(rows.reduce((a, r) => a + r.yes + r.no, 0)).toBeGreaterThan(180);
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+  });
+
+  it("keeps the film's counters exact with 200 members saving reviews at once", async () => {
+    const before = (await loadFilmBySlug("fargo"))!;
+    const results = await Promise.all(
+      Array.from({ length: 200 }, async (_, m) => [
+        await saveReview(actor(m + 1), { filmId: before.id, rating: (m % 5) + 1, body: `Take ${m}` }),
+        // an edit that moves the star, racing a second edit by the same member
+        ...(await Promise.all([
+          saveReview(actor(m + 1), { filmId: before.id, rating: ((m + 2) % 5) + 1 }),
+          saveReview(actor(m + 1), { filmId: before.id, rating: ((m + 3) % 5) + 1 }),
+        ])),
+      ]),
+    );
+    expect(results.flat().filter((r) => !r.ok)).toEqual([]);
+    const after = (await loadFilmBySlug("fargo"))!;
+    expect(after.reviewCount).toBe(before.reviewCount + 200);
+    expect(await db.prisma.review.count({ where: { filmId: before.id, userId: { startsWith: "load" } } })).toBe(200);
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+  });
+});
