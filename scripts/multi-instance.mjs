@@ -74,7 +74,7 @@ try {
   // The production build `npm test` made is reused when there is one (MULTI_BUILD=1 forces a new one).
   if (process.env.MULTI_BUILD === "1" || !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("multi-instance: building once…");
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules", ".bin", "next"), "build"], { stdio: "inherit", env: { ...process.env, MARQUEE_BUILD_ID: hash.slice(0, 20), NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules", ".bin", "next"), "build", "--webpack"], { stdio: "inherit", env: { ...process.env, MARQUEE_BUILD_ID: hash.slice(0, 20), NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("build failed");
   }
   for (const inst of ["a", "b"]) {

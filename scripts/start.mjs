@@ -71,7 +71,7 @@ if (process.env.MARQUEE_SKIP_BUILD !== "1" && (!fs.existsSync(path.join(root, ".
   console.log("Building Marquee (first start or sources changed)…");
   await mustRun(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
   // The build id is the source hash: instances built apart from the same sources share cache entries.
-  await mustRun(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MARQUEE_BUILD_ID: hash.slice(0, 20) });
+  await mustRun(bin("next"), ["build", "--webpack"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", MARQUEE_BUILD_ID: hash.slice(0, 20) });
   fs.writeFileSync(stamp, hash);
 }
 
