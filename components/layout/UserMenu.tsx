@@ -4,7 +4,7 @@ import { signOut } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
-type Props = { user: { name: string; role: "MEMBER" | "ADMIN" } | null };
+type Props = { user: { name: string; role: "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER" } | null };
 
 /** "Sign in" for visitors; the member's name opening a menu with Sign out for members. */
 export function UserMenu({ user }: Props) {
@@ -55,6 +55,11 @@ export function UserMenu({ user }: Props) {
           <Link ref={first} role="menuitem" href="/wishlist" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
             Wishlist
           </Link>
+          {(user.role === "ADMIN" || user.role === "EDITOR") && (
+            <Link role="menuitem" href="/admin/films" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+              Catalog editor
+            </Link>
+          )}
           {user.role === "ADMIN" && (
             <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
               Moderation queue

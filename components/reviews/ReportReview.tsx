@@ -2,13 +2,15 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
 import { reportAction } from "@/lib/actions/reviews";
+import { reportReplyAction } from "@/lib/actions/replies";
 import { REPORT_REASONS, REPORT_REASON_LABELS } from "@/lib/validation/review";
 
 /** "Report review" opens a dialog with the reasons and "Submit report". */
-export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: { reviewId: string; signedIn: boolean; alreadyReported: boolean; returnTo: string }) {
+/** `kind="reply"` reports a publisher's reply (reviewId is then the reply's id). */
+export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo, kind = "review" }: { reviewId: string; signedIn: boolean; alreadyReported: boolean; returnTo: string; kind?: "review" | "reply" }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [done, setDone] = useState<string | null>(alreadyReported ? "You reported this review." : null);
+  const [done, setDone] = useState<string | null>(alreadyReported ? `You reported this ${kind}.` : null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const titleId = useId();
@@ -26,11 +28,11 @@ export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: 
     const reason = String(form.get("reason") ?? "");
     const note = String(form.get("note") ?? "");
     if (!reason) {
-      setError("Choose why you are reporting this review.");
+      setError(`Choose why you are reporting this ${kind}.`);
       return;
     }
     start(async () => {
-      const res = await reportAction(reviewId, reason, note);
+      const res = kind === "reply" ? await reportReplyAction(reviewId, reason, note) : await reportAction(reviewId, reason, note);
       if (res.ok) {
         dialog.current?.close();
         // No refresh: the reporter keeps their place and sees the thanks; counts and
@@ -49,12 +51,12 @@ export function ReportReview({ reviewId, signedIn, alreadyReported, returnTo }: 
   return (
     <>
       <button type="button" onClick={open} className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline">
-        Report review
+        {kind === "reply" ? "Report reply" : "Report review"}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-line bg-page p-0 text-ink backdrop:bg-black/50">
         <form action={submit} className="flex flex-col gap-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
-            Report this review
+            Report this {kind}
           </h2>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm text-muted">Why are you reporting it?</legend>

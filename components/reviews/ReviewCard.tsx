@@ -3,6 +3,7 @@ import { ReviewMeta } from "./ReviewMeta";
 import { HelpfulVote } from "./HelpfulVote";
 import { ReportReview } from "./ReportReview";
 import { SpoilerText } from "./SpoilerText";
+import { ReplyBlock } from "./ReplyBlock";
 
 export const ANONYMOUS_NAME = "A Marquee user";
 
@@ -23,6 +24,12 @@ export function ReviewCard({ review, returnTo, viewer = VISITOR }: { review: Rev
       <ReviewMeta rating={review.rating} createdAt={review.createdAt} editedAt={review.editedAt} />
       {review.body && (
         <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line break-words leading-relaxed">{review.body}</p>}</div>
+      )}
+      {review.reply && (
+        <>
+          <ReplyBlock reply={review.reply} />
+          {!viewer.own && <ReportReview reviewId={review.reply.id} kind="reply" signedIn={viewer.signedIn} alreadyReported={false} returnTo={returnTo} />}
+        </>
       )}
       <HelpfulVote key={`${review.id}:${review.helpfulYes}:${review.helpfulNo}:${viewer.myVote}`} reviewId={review.id} yes={review.helpfulYes} no={review.helpfulNo} viewer={viewer} returnTo={returnTo} />
       {!viewer.own && <ReportReview reviewId={review.id} signedIn={viewer.signedIn} alreadyReported={viewer.reported} returnTo={returnTo} />}

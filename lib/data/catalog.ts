@@ -149,10 +149,11 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   const flip = cursor !== null && input.dir === "prev";
   const take = input.limit + 1;
 
-  const where: Prisma.Sql[] = [];
+  // Unpublished films stay out of every list (their reviews are kept).
+  const where: Prisma.Sql[] = [Prisma.sql`f.published`];
   if (input.genreId) where.push(Prisma.sql`f.id IN (SELECT fg."filmId" FROM "FilmGenre" fg WHERE fg."genreId" = ${input.genreId})`);
   if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
-  const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const filter = Prisma.sql`WHERE ${Prisma.join(where, " AND ")}`;
 
   let inner: Prisma.Sql;
   if (input.sort === "top") {
@@ -213,14 +214,14 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
   const rows = await prisma.$queryRaw<(FilmRow & { genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
     WITH g AS (
       SELECT g.id, g.slug, g.name, count(*)::int AS "filmCount"
-      FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id
+      FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" pf ON pf.id = fg."filmId" AND pf.published
       GROUP BY g.id, g.slug, g.name
       HAVING count(*) >= ${minFilms}
     ), ranked AS (
       SELECT g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
              f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum",
              row_number() OVER (PARTITION BY g.id ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
-      FROM g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId"
+      FROM g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId" AND f.published
     )
     SELECT * FROM ranked WHERE rn <= ${perRow}
     ORDER BY "filmCount" DESC, "genreName" ASC, rn ASC`);
@@ -244,7 +245,7 @@ export async function loadGenres(): Promise<GenreSummary[]> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<GenreSummary[]>(Prisma.sql`
     SELECT g.id, g.slug, g.name, count(fg."filmId")::int AS "filmCount"
-    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id
+    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId" AND f.published
     GROUP BY g.id, g.slug, g.name
     ORDER BY g.name ASC`);
   return rows.map((r) => ({ ...r, filmCount: Number(r.filmCount) }));
@@ -255,7 +256,7 @@ export async function loadGenreBySlug(slug: string): Promise<GenreSummary | null
   const prisma = await db();
   const g = await prisma.genre.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, _count: { select: { films: true } } },
+    select: { id: true, slug: true, name: true, _count: { select: { films: { where: { film: { published: true } } } } } },
   });
   return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: g._count.films } : null;
 }
@@ -271,10 +272,10 @@ export type SitemapData = {
 /** Every film and genre with when it last changed (a genre: its latest film). Two queries. */
 export async function loadSitemapData(): Promise<SitemapData> {
   const prisma = await db();
-  const films = await prisma.film.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } });
+  const films = await prisma.film.findMany({ where: { published: true }, select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } });
   const genres = await prisma.$queryRaw<{ slug: string; updatedAt: Date | null }[]>(Prisma.sql`
     SELECT g.slug, max(f."updatedAt") AS "updatedAt"
-    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId"
+    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId" AND f.published
     GROUP BY g.slug ORDER BY g.slug ASC`);
   return {
     films: films.map((f) => ({ slug: f.slug, updatedAt: f.updatedAt.toISOString() })),

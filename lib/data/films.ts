@@ -22,6 +22,8 @@ export type FilmDetail = FilmCard & {
   synopsis: string;
   contentRating: string;
   trailerPath: string | null;
+  /** Uploaded poster (lib/uploads/paths.ts), or null for the generated one. */
+  posterPath: string | null;
   genres: GenreRef[];
   directors: string[];
   cast: { name: string; character: string | null }[];
@@ -38,7 +40,8 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
       credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
     },
   });
-  if (!f) return null;
+  // Unpublished: gone from the public site (the editor reads films by id).
+  if (!f || !f.published) return null;
   return {
     id: f.id,
     slug: f.slug,
@@ -50,6 +53,7 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
     synopsis: f.synopsis,
     contentRating: f.contentRating,
     trailerPath: f.trailerPath,
+    posterPath: f.posterPath,
     genres: f.genres.map((g) => ({ slug: g.genre.slug, name: g.genre.name })),
     directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
     cast: f.credits.filter((c) => c.role === "CAST").map((c) => ({ name: c.person.name, character: c.character })),
@@ -70,7 +74,7 @@ export async function loadSimilarFilms(filmId: string, limit = 8): Promise<FilmC
     FROM "Film" f
     JOIN "FilmGenre" fg ON fg."filmId" = f.id
     WHERE fg."genreId" IN (SELECT "genreId" FROM "FilmGenre" WHERE "filmId" = ${filmId})
-      AND f.id <> ${filmId}
+      AND f.id <> ${filmId} AND f.published
     GROUP BY f.id
     ORDER BY count(*) DESC, f."reviewCount" DESC, f.title ASC
     LIMIT ${limit}`);
@@ -81,7 +85,16 @@ export const getSimilarFilms = cachedRead(loadSimilarFilms, "similar-films", () 
 export async function loadAllFilmCards(): Promise<FilmCard[]> {
   const prisma = await db();
   return prisma.film.findMany({
+    where: { published: true },
     select: { slug: true, title: true, year: true, reviewCount: true, ratingSum: true },
     orderBy: [{ releaseDate: "desc" }, { id: "asc" }],
   });
 }
+
+/** The film's current slug when `slug` is one it had before, else null (for a 308). */
+export async function loadRenamedSlug(slug: string): Promise<string | null> {
+  const prisma = await db();
+  const r = await prisma.filmSlugRedirect.findUnique({ where: { oldSlug: slug }, select: { film: { select: { slug: true } } } });
+  return r?.film.slug ?? null;
+}
+export const getRenamedSlug = cachedRead(loadRenamedSlug, "renamed-slug", (slug) => [tags.film(slug)]);

@@ -114,6 +114,7 @@ function searchSql(folded: string, limit: number): Prisma.Sql {
            b.score::float8 AS score, b.kind, b."matchedName", b.role
     FROM best b
     JOIN "Film" f ON f.id = b."filmId"
+    WHERE f.published
     ORDER BY round(b.score::numeric, 2) DESC, f."reviewCount" DESC, f.title ASC, f.id ASC
     LIMIT ${limit}`;
 }

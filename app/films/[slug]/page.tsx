@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { filmNotFound } from "@/lib/film-not-found";
 import { Suspense } from "react";
 import { getFilmBySlug, getSimilarFilms, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
@@ -48,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FilmPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const film = await load(slug);
-  if (!film) notFound();
+  if (!film) return filmNotFound(slug, "");
   const user = await getCurrentUser();
   const [myReview, wished] = user ? await Promise.all([getMyReview(user.id, film.id), isOnWishlist(user.id, film.id)]) : [null, false];
   const rateParam = Number((await searchParams).rate);
@@ -116,7 +117,7 @@ export default async function FilmPage({ params, searchParams }: Props) {
           </div>
         </div>
         <div className="order-1 w-28 sm:order-2 sm:w-full">
-          <Poster slug={film.slug} title={film.title} year={film.year} />
+          <Poster slug={film.slug} title={film.title} year={film.year} src={film.posterPath} />
         </div>
       </section>
 

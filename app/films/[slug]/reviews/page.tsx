@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { filmNotFound } from "@/lib/film-not-found";
 import { Suspense } from "react";
 import { getFilmBySlug, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
@@ -45,7 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewsPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
-  if (!film) notFound();
+  if (!film) return filmNotFound(slug, "/reviews");
   const q = parseReviewListQuery(await searchParams);
   const base = `/films/${film.slug}/reviews`;
   const s = summarize(film.counts);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug } from "@/lib/data/films";
 import { trailerSources } from "@/lib/media/sources";
 import { TRAILER_SECONDS } from "@/lib/media/files";
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WatchPage({ params }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
-  if (!film) notFound();
+  if (!film) return filmNotFound(slug, "/watch");
   const [sources, user] = await Promise.all([trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`), getCurrentUser()]);
   const serverPosition = user ? await getProgress(user.id, film.id) : null;
   const caption = `Preview, ${TRAILER_SECONDS} seconds: colour bars in this film's colours and a tone that pips once a second. It stands in for the trailer of ${film.title} until the full film streams here.`;
