@@ -22,6 +22,8 @@ export type ImportReport = {
   unchanged: number;
   rejected: RejectedRow[];
   dryRun: boolean;
+  /** Slugs of the films created or changed (for cache invalidation); at most 10,000. */
+  changedSlugs: string[];
 };
 export type ImportProgress = { rows: number; fraction: number | null };
 
@@ -42,7 +44,7 @@ export async function importCatalog(
 ): Promise<ImportReport> {
   const prisma = opts.prisma ?? (await db());
   const reader = recordReader(opts.format);
-  const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], dryRun: !!opts.dryRun };
+  const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], dryRun: !!opts.dryRun, changedSlugs: [] };
   const seen = new Map<string, number>();
   let batch: FilmInput[] = [];
 
@@ -52,6 +54,7 @@ export async function importCatalog(
       const r = await writeBatch(prisma, batch);
       report.created += r.created;
       report.updated += r.updated;
+      for (const slug of r.slugs) if (report.changedSlugs.length < 10_000) report.changedSlugs.push(slug);
       report.unchanged += batch.length - r.created - r.updated;
     } else report.unchanged += 0;
     batch = [];
@@ -146,7 +149,7 @@ async function ensureNamed(tx: Prisma.TransactionClient, table: "Genre" | "Perso
 }
 
 /** Upserts one batch in one transaction; returns how many films were created and updated. */
-async function writeBatch(prisma: PrismaClient, films: FilmInput[]): Promise<{ created: number; updated: number }> {
+async function writeBatch(prisma: PrismaClient, films: FilmInput[]): Promise<{ created: number; updated: number; slugs: string[] }> {
   return writeTx(async (tx) => {
     const pubNames = new Map<string, string>();
     const genreNames = new Map<string, string>();
@@ -239,7 +242,8 @@ async function writeBatch(prisma: PrismaClient, films: FilmInput[]): Promise<{ c
     }
     const created = inserted.size;
     const updated = updatedIds.size;
-    return { created, updated };
+    const slugOf = new Map(idRows.map((r) => [r.id, r.slug]));
+    return { created, updated, slugs: [...inserted, ...updatedIds].map((id) => slugOf.get(id)!).filter(Boolean) };
   }, prisma);
 }
 
