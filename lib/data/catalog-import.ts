@@ -12,7 +12,7 @@ import { filmInputSchema, type FilmInput } from "../validation/film";
 import { writeAudit } from "./audit";
 import { writeTx } from "./tx";
 
-export const IMPORT_BATCH = 1000;
+export const IMPORT_BATCH = 2000;
 
 export type RejectedRow = { line: number; slug: string | null; reasons: string[] };
 export type ImportReport = {

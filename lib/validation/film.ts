@@ -41,7 +41,8 @@ function text(label: string, max: number, required: boolean) {
       .transform(cleanText)
       .superRefine((s, ctx) => {
         if (required && s.length === 0) ctx.addIssue({ code: "custom", message: `${label} is required.` });
-        else if (graphemeLength(s) > max) ctx.addIssue({ code: "custom", message: `${label} is too long: keep it to ${max} characters.` });
+        // Graphemes never outnumber code units: count them only when it can matter.
+        else if (s.length > max && graphemeLength(s) > max) ctx.addIssue({ code: "custom", message: `${label} is too long: keep it to ${max} characters.` });
       }),
   );
 }
@@ -58,7 +59,7 @@ function int(label: string, min: number, max: number) {
 }
 
 /** A list of names: an array, or text split on new lines and "|" (and commas for genres). */
-function nameList(label: string, max: number, commas: boolean) {
+function nameList(label: string, max: number, commas: boolean, min = 0) {
   return z.preprocess(
     (v) => {
       if (v === undefined || v === null) return [];
@@ -86,7 +87,8 @@ function nameList(label: string, max: number, commas: boolean) {
       })
       .superRefine((a, ctx) => {
         if (a.length > max) ctx.addIssue({ code: "custom", message: `${label}: at most ${max}.` });
-        const long = a.find((n) => graphemeLength(n) > NAME_MAX || !slugify(n));
+        if (a.length < min) ctx.addIssue({ code: "custom", message: `${label}: at least ${min}.` });
+        const long = a.find((n) => (n.length > NAME_MAX && graphemeLength(n) > NAME_MAX) || !slugify(n));
         if (long) ctx.addIssue({ code: "custom", message: `${label}: “${long.slice(0, 40)}” is not a usable name (letters or digits, at most ${NAME_MAX} characters).` });
       }),
   );
@@ -122,7 +124,7 @@ export const filmInputSchema = z
     tagline: text("Tagline", TAGLINE_MAX, false),
     synopsis: text("Synopsis", SYNOPSIS_MAX, true),
     contentRating: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase().slice(0, 10) : v), z.enum(CONTENT_RATINGS, { error: `Content rating: one of ${CONTENT_RATINGS.join(", ")}.` })),
-    genres: nameList("Genres", LIST_MAX.genres, true),
+    genres: nameList("Genres", LIST_MAX.genres, true, 1),
     directors: nameList("Directors", LIST_MAX.directors, false),
     cast: nameList("Cast", LIST_MAX.cast, false),
     publisher: text("Publisher", NAME_MAX, false),
@@ -131,7 +133,6 @@ export const filmInputSchema = z
   .transform((f) => ({ ...f, slug: f.slug || slugify(f.title) }))
   .superRefine((f, ctx) => {
     if (!f.slug) ctx.addIssue({ code: "custom", path: ["slug"], message: "Slug: give one (the title has no letters or digits to make it from)." });
-    if (f.genres.length === 0) ctx.addIssue({ code: "custom", path: ["genres"], message: "Genres: at least one." });
   });
 
 export type FilmInput = z.output<typeof filmInputSchema>;
