@@ -157,7 +157,7 @@ export type GenreLink = { name: string; films: number };
 export async function loadSearchGenres(): Promise<GenreLink[]> {
   const prisma = await db();
   const genres = await prisma.genre.findMany({
-    select: { name: true, _count: { select: { films: true } } },
+    select: { name: true, _count: { select: { films: { where: { film: { published: true } } } } } },
     orderBy: { name: "asc" },
   });
   return genres.filter((g) => g._count.films > 0).map((g) => ({ name: g.name, films: g._count.films }));

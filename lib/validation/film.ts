@@ -49,9 +49,13 @@ function text(label: string, max: number, required: boolean) {
 
 function int(label: string, min: number, max: number) {
   return z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim().slice(0, 12)) : v),
-    z.coerce
-      .number({ error: `${label} is required.` })
+    (v) => {
+      if (typeof v !== "string") return v;
+      const t = v.trim().slice(0, 12);
+      return t === "" ? undefined : /^[+-]?\d+(?:\.\d+)?$/.test(t) ? Number(t) : t;
+    },
+    z
+      .number({ error: (iss) => (iss.input === undefined || iss.input === null ? `${label} is required.` : `${label} must be a whole number.`) })
       .int(`${label} must be a whole number.`)
       .min(min, `${label} must be between ${min} and ${max}.`)
       .max(max, `${label} must be between ${min} and ${max}.`),

@@ -77,3 +77,15 @@ describe("uploads", () => {
     expect(posterImage("/uploads/posters/0123456789abcdef").srcSet).toContain("-800.webp 800w");
   });
 });
+
+describe("film schema messages", () => {
+  it("tells a missing number from a malformed one", () => {
+    const r = filmInputSchema.safeParse({ ...film, year: "20x6", runtimeMinutes: "" });
+    expect(r.success).toBe(false);
+    const msgs = r.error!.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    expect(msgs).toContain("year: Year must be a whole number.");
+    expect(msgs).toContain("runtimeMinutes: Runtime is required.");
+    expect(filmInputSchema.safeParse({ ...film, year: "2020" }).data?.year).toBe(2020);
+    expect(filmInputSchema.safeParse({ ...film, year: "2020.5" }).success).toBe(false);
+  });
+});
