@@ -221,3 +221,42 @@ test("a member without the role is refused every editor route and action, replay
   expect((await req.get(`/films/${NEW_SLUG}`)).status()).toBe(200);
   await member.context.close();
 });
+
+test("an editor imports a file at /admin/import: progress, then the report with rejected lines", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, editor.email);
+  await expect(page.getByRole("button", { name: editor.name })).toBeVisible();
+  await page.goto("/admin/import");
+  const row = (slug: string, title: string, extra = "") =>
+    `${slug},${title},2025,2025-05-0${title.length % 9 || 1},88,,A short synopsis.,PG,Drama,Some Director,,${extra},true`;
+  const csv = [
+    "slug,title,year,releaseDate,runtimeMinutes,tagline,synopsis,contentRating,genres,directors,cast,publisher,published",
+    row(`imported-one-${stamp}`, `Imported One ${stamp}`),
+    `bad-${stamp},Bad Row,1492,2025-01-01,88,,x,PG,Drama,,,,true`,
+    row(`imported-two-${stamp}`, `Imported Two ${stamp}`),
+  ].join("\n");
+  const file = { name: "films.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
+
+  await page.getByLabel("File to import").setInputFiles(file);
+  await page.getByLabel("Dry run: check every row, write nothing").check();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  const report = page.getByRole("region", { name: /report/ });
+  await expect(report.getByRole("status")).toHaveText("3 rows read: 0 created, 0 updated, 0 unchanged, 1 rejected.");
+  expect((await page.request.get(`/films/imported-one-${stamp}`)).status()).toBe(404);
+
+  await page.getByLabel("Dry run: check every row, write nothing").uncheck();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Import report" }).getByRole("status")).toHaveText("3 rows read: 2 created, 0 updated, 0 unchanged, 1 rejected.");
+  await expect(page.getByLabel("Progress")).toHaveAttribute("value", "1");
+  const rejected = page.getByRole("table", { name: "Rejected rows" }).getByRole("row").nth(1);
+  await expect(rejected).toContainText("3");
+  await expect(rejected).toContainText(`bad-${stamp}`);
+  await expect(rejected).toContainText("Year must be between 1870 and 2100.");
+  expect((await page.request.get(`/films/imported-one-${stamp}`)).status()).toBe(200);
+
+  // The same file again changes nothing.
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Import report" }).getByRole("status")).toHaveText("3 rows read: 0 created, 0 updated, 2 unchanged, 1 rejected.");
+  await context.close();
+});

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
+import { expireImportedAction } from "@/lib/actions/films";
 
-type Report = { rows: number; created: number; updated: number; unchanged: number; dryRun: boolean; rejected: { line: number; slug: string | null; reasons: string[] }[] };
+type Report = { changedSlugs?: string[]; rows: number; created: number; updated: number; unchanged: number; dryRun: boolean; rejected: { line: number; slug: string | null; reasons: string[] }[] };
 
 /** Uploads the file, shows progress while batches are written, then the report. */
 export function ImportForm() {
@@ -34,6 +35,7 @@ export function ImportForm() {
           buf = buf.slice(nl + 1);
           if (msg.type === "progress") setProgress({ rows: msg.rows ?? 0, fraction: msg.fraction ?? null });
           else if (msg.type === "report" && msg.report) {
+            if (msg.report.changedSlugs?.length) await expireImportedAction(msg.report.changedSlugs);
             setReport(msg.report);
             setProgress({ rows: msg.report.rows, fraction: 1 });
           } else if (msg.type === "error") setError(msg.message ?? "The import stopped.");

@@ -3,7 +3,9 @@ import { redirect } from "next/navigation";
 import { runMutation } from "./run";
 import { deleteFilm, saveFilm, setPublished } from "../data/film-writes";
 import { filmFormValues, type FilmFormValues } from "../validation/film";
-import type { Result } from "../result";
+import { fail, type Result } from "../result";
+import { canEditCatalog } from "../auth/roles";
+import { isSlug } from "../slug";
 
 export type FilmFormState = (Result<{ filmId: string; filmSlug: string; filmSlugs: string[] }> & { values?: FilmFormValues & { posterPath?: string; trailerPath?: string } }) | null;
 
@@ -23,4 +25,17 @@ export async function setPublishedAction(filmId: string, published: boolean) {
 
 export async function deleteFilmAction(filmId: string) {
   return runMutation((actor) => deleteFilm(actor, { filmId }), { catalog: true, limit: "editor" });
+}
+
+/**
+ * After an import from /admin/import: expires the cached pages of the films it changed
+ * and the lists (editors only; the slugs only choose what to expire).
+ */
+export async function expireImportedAction(slugs: string[]) {
+  const list = Array.isArray(slugs) ? slugs.slice(0, 10_000).filter((s): s is string => typeof s === "string" && isSlug(s)) : [];
+  return runMutation(async (actor) => {
+    if (!actor) return fail("Sign in to do that.", "unauthenticated");
+    if (!canEditCatalog(actor)) return fail("Only catalog editors can do that.", "forbidden");
+    return { ok: true, data: { filmSlugs: list } };
+  }, { catalog: true });
 }

@@ -1,12 +1,11 @@
-import { revalidateTag } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canEditCatalog } from "@/lib/auth/roles";
-import { tags } from "@/lib/data/cache";
 import { importCatalog } from "@/lib/data/catalog-import";
 import { detectFormat } from "@/lib/catalog/format";
 
 // The editor's bulk import: the uploaded file is read, then each batch reports progress
-// as a line of JSON ({ type: "progress" }), and the last line is the report.
+// as a line of JSON ({ type: "progress" }), and the last line is the report, with the
+// slugs of the films that changed.
 export const dynamic = "force-dynamic";
 
 const MAX_BYTES = 100 * 1024 * 1024;
@@ -52,15 +51,9 @@ export async function POST(req: Request) {
           bytesRead: () => Math.min(1, read / Math.max(1, text.length)),
           onProgress: (p) => send({ type: "progress", ...p }),
         });
-        if (!report.dryRun && report.changedSlugs.length) {
-          revalidateTag(tags.catalog, { expire: 0 });
-          for (const slug of report.changedSlugs) {
-            revalidateTag(tags.film(slug), { expire: 0 });
-            revalidateTag(tags.reviews(slug), { expire: 0 });
-          }
-        }
-        const { changedSlugs: _c, ...rest } = report;
-        send({ type: "report", report: rest });
+        // Tags revalidated here would be lost (the response has already been returned),
+        // so the page expires them through a server action (expireImportedAction).
+        send({ type: "report", report });
       } catch (e) {
         console.error("import failed", e);
         send({ type: "error", message: "The import stopped on an error on our side. Rows before it were saved; run it again to finish." });
