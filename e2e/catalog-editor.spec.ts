@@ -1,4 +1,5 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import sharp from "sharp";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, signUp } from "./helpers";
@@ -259,4 +260,24 @@ test("an editor imports a file at /admin/import: progress, then the report with 
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByRole("region", { name: "Import report" }).getByRole("status")).toHaveText("3 rows read: 0 created, 0 updated, 2 unchanged, 1 rejected.");
   await context.close();
+});
+
+test("the admin pages have no axe violations", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await asAdmin(browser);
+  const page = admin.page;
+  const check = async (label: string) => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`), label).toEqual([]);
+  };
+  for (const p of ["/admin/films", "/admin/films/new", `/admin/films/${filmId}`, "/admin/people", "/admin/audit", "/admin/import", `/admin/replies?film=${NEW_SLUG}`, "/admin/reports", `/films/${NEW_SLUG}/reviews`]) {
+    await page.goto(p);
+    await check(p);
+  }
+  // The film form showing its errors.
+  await page.goto("/admin/films/new");
+  await page.getByRole("button", { name: "Create film" }).click();
+  await expect(page.getByText("Title is required.")).toBeVisible();
+  await check("film form with errors");
+  await admin.context.close();
 });
