@@ -14,3 +14,15 @@ export function posterVersion(title: string, year: number): string {
 export function posterUrl(slug: string, title: string, year: number): string {
   return `/films/${slug}/poster.svg?v=${posterVersion(title, year)}`;
 }
+
+/** Widths of the uploaded poster sizes the pages use (lib/uploads/paths.ts writes them). */
+export const POSTER_WIDTHS = [200, 400, 800] as const;
+
+/**
+ * <img> attributes for an uploaded poster path: the base URL of its WebP sizes
+ * (/uploads/posters/<stem>, files <stem>-<w>.webp) or one file when it was not resized.
+ */
+export function uploadedPosterImage(p: string): { src: string; srcSet?: string } {
+  if (/\.(png|jpg|webp)$/.test(p)) return { src: p };
+  return { src: `${p}-400.webp`, srcSet: POSTER_WIDTHS.map((w) => `${p}-${w}.webp ${w}w`).join(", ") };
+}

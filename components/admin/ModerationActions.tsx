@@ -2,14 +2,16 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moderateAction } from "@/lib/actions/reviews";
+import { moderateReplyAction } from "@/lib/actions/replies";
 
-export function ModerationActions({ reviewId, status, hasOpenReports, label }: { reviewId: string; status: "VISIBLE" | "FLAGGED" | "HIDDEN"; hasOpenReports: boolean; label: string }) {
+/** `kind="reply"`: reviewId is a publisher reply's id. */
+export function ModerationActions({ reviewId, status, hasOpenReports, label, kind = "review" }: { reviewId: string; status: "VISIBLE" | "FLAGGED" | "HIDDEN"; hasOpenReports: boolean; label: string; kind?: "review" | "reply" }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const act = (decision: "hide" | "restore" | "dismiss") =>
     start(async () => {
-      const res = await moderateAction(reviewId, decision);
+      const res = kind === "reply" ? await moderateReplyAction(reviewId, decision) : await moderateAction(reviewId, decision);
       setMessage(res.message ?? null);
       if (res.ok) router.refresh();
     });

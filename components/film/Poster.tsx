@@ -1,9 +1,10 @@
-import { posterUrl } from "@/lib/poster-url";
+import { posterUrl, uploadedPosterImage } from "@/lib/poster-url";
 
 /**
- * A film's poster as an image (cached for a year by the browser). `decorative` hides it
- * from assistive technology where the title is already said (cards); `priority` loads it
- * at once (the film page's own poster) instead of when it scrolls into view.
+ * A film's poster as an image: the uploaded one (`src`, resized WebP sizes) or the
+ * generated one (cached for a year by the browser). `decorative` hides it from assistive
+ * technology where the title is already said (cards); `priority` loads it at once (the
+ * film page's own poster) instead of when it scrolls into view.
  */
 export function Poster({
   slug,
@@ -12,6 +13,7 @@ export function Poster({
   className = "",
   decorative = false,
   priority = false,
+  src,
 }: {
   slug: string;
   title: string;
@@ -19,11 +21,14 @@ export function Poster({
   className?: string;
   decorative?: boolean;
   priority?: boolean;
+  src?: string | null;
 }) {
+  const uploaded = src ? uploadedPosterImage(src) : null;
   return (
-    // eslint-disable-next-line @next/next/no-img-element -- SVG posters need no optimiser
+    // eslint-disable-next-line @next/next/no-img-element -- SVG posters and pre-resized uploads need no optimiser
     <img
-      src={posterUrl(slug, title, year)}
+      src={uploaded?.src ?? posterUrl(slug, title, year)}
+      {...(uploaded?.srcSet ? { srcSet: uploaded.srcSet, sizes: "(min-width: 640px) 200px, 50vw" } : {})}
       alt={decorative ? "" : `Poster for ${title}`}
       width={200}
       height={300}

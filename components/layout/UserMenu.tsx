@@ -70,8 +70,17 @@ function MemberMenu({ name, role }: { name: string; role: Role }) {
           <Link ref={first} role="menuitem" href="/wishlist" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
             Wishlist
           </Link>
-          {role === "ADMIN" && (
-            <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+          {(role === "ADMIN" || role === "EDITOR") && (
+            <Link role="menuitem" href="/admin/films" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+              Catalog editor
+            </Link>
+          )}
+          {(role === "PUBLISHER" || role === "EDITOR") && (
+            <Link role="menuitem" href="/admin/replies" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+              Replies to reviews
+            </Link>
+          )}
+          {role === "ADMIN" && (            <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
               Moderation queue
             </Link>
           )}

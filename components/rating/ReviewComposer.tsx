@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from "react";
 import { deleteReviewAction, saveReviewAction, type ReviewFormState } from "@/lib/actions/reviews";
 import type { MyReview } from "@/lib/data/viewer";
+import { ReplyBlock } from "@/components/reviews/ReplyBlock";
 import { graphemeLength } from "@/lib/validation/text";
 import { REVIEW_MAX } from "@/lib/validation/review-rules";
 import { ReviewMeta } from "../reviews/ReviewMeta";
@@ -246,6 +247,12 @@ function MyReviewCard({ review, onEdit }: { review: MyReview; onEdit: () => void
         {review.spoiler && <span>Marked as containing spoilers</span>}
       </ReviewMeta>
       {review.body && <p className="mt-2 whitespace-pre-line break-words leading-relaxed">{review.body}</p>}
+      {review.reply && (
+        <>
+          <p className="mt-2 text-sm font-semibold text-brand">The publisher replied</p>
+          <ReplyBlock reply={review.reply} />
+        </>
+      )}
       <div className="mt-3 flex gap-2">
         <button type="button" onClick={onEdit} className="rounded-lg border border-line px-4 py-1.5 text-sm font-semibold hover:bg-surface">
           Edit review

@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
 import { reportAction } from "@/lib/actions/reviews";
+import { reportReplyAction } from "@/lib/actions/replies";
 import { REPORT_NOTE_MAX, REPORT_REASONS, REPORT_REASON_LABELS } from "@/lib/validation/review-rules";
-import { useReviewMarks, viewerStore } from "../viewer/store";
+import { useReviewMarks, useViewer, viewerStore } from "../viewer/store";
 
 /** The card's report control on cached pages: hidden on the member's own review. */
 export function ReportReview({ reviewId, returnTo }: { reviewId: string; returnTo: string }) {
@@ -13,6 +14,13 @@ export function ReportReview({ reviewId, returnTo }: { reviewId: string; returnT
   return <ReportControl key={waiting ? "waiting" : m.phase} reviewId={reviewId} signedIn={m.phase !== "visitor"} alreadyReported={m.reported} waiting={waiting} returnTo={returnTo} />;
 }
 
+/** "Report reply" under a publisher's reply (the id is the reply's). */
+export function ReportReply({ replyId, returnTo }: { replyId: string; returnTo: string }) {
+  const { phase } = useViewer();
+  const waiting = phase === "loading" || phase === "unknown";
+  return <ReportControl key={waiting ? "waiting" : phase} kind="reply" reviewId={replyId} signedIn={phase !== "visitor"} alreadyReported={false} waiting={waiting} returnTo={returnTo} />;
+}
+
 /** "Report review" opens a dialog with the reasons and "Submit report". */
 function ReportControl({
   reviewId,
@@ -20,16 +28,18 @@ function ReportControl({
   alreadyReported,
   waiting,
   returnTo,
+  kind = "review",
 }: {
   reviewId: string;
   signedIn: boolean;
   alreadyReported: boolean;
   waiting: boolean;
   returnTo: string;
+  kind?: "review" | "reply";
 }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [done, setDone] = useState<string | null>(alreadyReported ? "You reported this review." : null);
+  const [done, setDone] = useState<string | null>(alreadyReported ? `You reported this ${kind}.` : null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const titleId = useId();
@@ -48,14 +58,14 @@ function ReportControl({
     const reason = String(form.get("reason") ?? "");
     const note = String(form.get("note") ?? "");
     if (!reason) {
-      setError("Choose why you are reporting this review.");
+      setError(`Choose why you are reporting this ${kind}.`);
       return;
     }
     start(async () => {
-      const res = await reportAction(reviewId, reason, note);
+      const res = kind === "reply" ? await reportReplyAction(reviewId, reason, note) : await reportAction(reviewId, reason, note);
       if (res.ok) {
         dialog.current?.close();
-        viewerStore.setReported(reviewId);
+        if (kind === "review") viewerStore.setReported(reviewId);
         // No refresh: the reporter keeps their place and sees the thanks; counts and
         // lists reflect a hidden review on the next load.
         setDone(res.message ?? "Thanks for letting us know.");
@@ -72,12 +82,12 @@ function ReportControl({
   return (
     <>
       <button type="button" onClick={open} className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline">
-        Report review
+        {kind === "reply" ? "Report reply" : "Report review"}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-line bg-page p-0 text-ink backdrop:bg-black/50">
         <form action={submit} className="flex flex-col gap-4 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
-            Report this review
+            Report this {kind}
           </h2>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm text-muted">Why are you reporting it?</legend>

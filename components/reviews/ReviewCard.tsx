@@ -1,8 +1,9 @@
 import type { ReviewCard as ReviewCardData } from "@/lib/data/reviews";
 import { ReviewMeta } from "./ReviewMeta";
 import { HelpfulVote } from "./HelpfulVote";
-import { ReportReview } from "./ReportReview";
+import { ReportReply, ReportReview } from "./ReportReview";
 import { SpoilerText } from "./SpoilerText";
+import { ReplyBlock } from "./ReplyBlock";
 
 export const ANONYMOUS_NAME = "A Marquee user";
 
@@ -24,6 +25,12 @@ export function ReviewCard({ review, returnTo }: { review: ReviewCardData; retur
       <ReviewMeta rating={review.rating} createdAt={review.createdAt} editedAt={review.editedAt} />
       {review.body && (
         <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line break-words leading-relaxed">{review.body}</p>}</div>
+      )}
+      {review.reply && (
+        <>
+          <ReplyBlock reply={review.reply} />
+          <ReportReply replyId={review.reply.id} returnTo={returnTo} />
+        </>
       )}
       <HelpfulVote key={`${review.id}:${review.helpfulYes}:${review.helpfulNo}`} reviewId={review.id} yes={review.helpfulYes} no={review.helpfulNo} returnTo={returnTo} />
       <ReportReview reviewId={review.id} returnTo={returnTo} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
 import { isSlug } from "@/lib/slug";
@@ -39,7 +40,7 @@ export async function reviewsMetadata(slug: string): Promise<Metadata> {
 
 export async function ReviewsPage({ slug, q }: { slug: string; q: ReviewListQuery }) {
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
-  if (!film) notFound();
+  if (!film) return filmNotFound(slug, "/reviews");
   const base = `/films/${film.slug}/reviews`;
   const s = summarize(film.counts);
   const shownCount = q.rating ? film.counts[q.rating as 1 | 2 | 3 | 4 | 5] : s.count;

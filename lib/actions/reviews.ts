@@ -16,7 +16,7 @@ export async function saveReviewAction(_prev: ReviewFormState, form: FormData): 
     anonymous: form.get("anonymous"),
     spoiler: form.get("spoiler"),
   };
-  const result = await runMutation((actor) => saveReview(actor, input), WRITE_SCOPES.saveReview, "saveReview");
+  const result = await runMutation((actor) => saveReview(actor, input), { scope: WRITE_SCOPES.saveReview, route: "saveReview" });
   if (result.ok) return result;
   return {
     ...result,
@@ -30,17 +30,17 @@ export async function saveReviewAction(_prev: ReviewFormState, form: FormData): 
 }
 
 export async function deleteReviewAction(reviewId: string) {
-  return runMutation((actor) => deleteReview(actor, { reviewId }), WRITE_SCOPES.deleteReview, "deleteReview");
+  return runMutation((actor) => deleteReview(actor, { reviewId }), { scope: WRITE_SCOPES.deleteReview, route: "deleteReview" });
 }
 
 export async function voteAction(reviewId: string, value: "YES" | "NO" | null) {
-  return runMutation((actor) => voteOnReview(actor, { reviewId, value }), WRITE_SCOPES.vote, "voteOnReview");
+  return runMutation((actor) => voteOnReview(actor, { reviewId, value }), { scope: WRITE_SCOPES.vote, route: "voteOnReview" });
 }
 
 export async function reportAction(reviewId: string, reason: string, note: string) {
-  return runMutation<{ filmSlug: string; hidden: boolean }>((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), WRITE_SCOPES.report, "reportReview");
+  return runMutation<{ filmSlug: string; hidden: boolean }>((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), { scope: WRITE_SCOPES.report, route: "reportReview" });
 }
 
 export async function moderateAction(reviewId: string, decision: "hide" | "restore" | "dismiss") {
-  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), WRITE_SCOPES.moderate, "moderateReview");
+  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), { scope: WRITE_SCOPES.moderate, route: "moderateReview" });
 }

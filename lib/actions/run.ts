@@ -6,13 +6,27 @@ import type { Actor } from "../data/review-writes";
 import type { Result } from "../result";
 import { reportFailure } from "../errors";
 
+/** What a mutation's data may name for revalidation: the film (and its former slugs). */
+type Touches = { filmSlug?: string; filmSlugs?: string[] } | undefined;
+
+export type MutationOptions<T = unknown> = {
+  /** Exactly which cached pages the write changed (lib/actions/scopes.ts); see tagsForWrite. */
+  scope?: WriteScope | ((data: NonNullable<T>) => WriteScope);
+  /** Without a scope: the film's pages, and with `catalog` the lists it appears in too. */
+  catalog?: boolean;
+  /** The write limit this mutation counts against (unset: not limited). */
+  limit?: string;
+  /** The name in the failure log line. */
+  route?: string;
+};
+
 /**
- * The one shape of every mutation: the session is read here (never trusted from the
- * page), the data function validates, checks ownership and writes in one transaction,
- * and the film's cached reads are revalidated when something changed.
- * Unexpected errors become one friendly message with a reference code; the raw error
- * goes to the server log on one line with the same code (lib/errors.ts).
+ * Rate-limit hook: a failed Result when the actor is over the limit, or null to go on.
  */
+async function limitHook(_limit: string, _actor: Actor): Promise<Result<never> | null> {
+  return null;
+}
+
 /**
  * Expires cached pages and data at once (not stale-while-revalidate), on this instance
  * before the action answers (so the page it sends back is fresh) and on every other one
@@ -25,27 +39,35 @@ export async function expireTags(list: string[]): Promise<void> {
   for (const t of list) updateTag(t);
 }
 
-export async function runMutation<T extends { filmSlug?: string } | undefined>(
-  fn: (actor: Actor) => Promise<Result<T>>,
-  scope: WriteScope | ((data: NonNullable<T>) => WriteScope) = {},
-  route?: string,
-): Promise<Result<T>> {
+/**
+ * The one shape of every mutation: the session is read here (never trusted from the
+ * page), the write limit is counted, the data function validates, checks ownership and
+ * writes in one transaction, and exactly the cached pages it changed are expired.
+ * Unexpected errors become one friendly message with a reference code; the raw error
+ * goes to the server log on one line with the same code (lib/errors.ts).
+ */
+export async function runMutation<T extends object | undefined>(fn: (actor: Actor) => Promise<Result<T>>, opts: MutationOptions<T> = {}): Promise<Result<T>> {
   try {
     const user = await getCurrentUser();
-    return await runAs(user ? { id: user.id, role: user.role } : null, fn, scope, expireTags);
+    const actor: Actor = user ? { id: user.id, role: user.role } : null;
+    if (opts.limit) {
+      const limited = await limitHook(opts.limit, actor);
+      if (limited) return limited;
+    }
+    return await runAs(actor, fn, opts.scope ?? { film: true, reviews: true, catalog: !!opts.catalog }, expireTags);
   } catch (e) {
     // One log line (route, reference code, the original error); the member sees a
     // generic message with the same reference code, never the raw error.
-    const f = reportFailure(`action:${route ?? (fn.name || "mutation")}`, e);
+    const f = reportFailure(`action:${opts.route ?? (fn.name || "mutation")}`, e);
     return { ok: false, code: "error", message: f.message, reference: f.code };
   }
 }
 
 /**
  * The body of runMutation for a known actor: runs the write and expires exactly the
- * cache tags its scope names (tested directly, without a request).
+ * cache tags its scope names, for the film it names (and its former slugs).
  */
-export async function runAs<T extends { filmSlug?: string } | undefined>(
+export async function runAs<T extends object | undefined>(
   actor: Actor,
   fn: (actor: Actor) => Promise<Result<T>>,
   scope: WriteScope | ((data: NonNullable<T>) => WriteScope),
@@ -54,7 +76,10 @@ export async function runAs<T extends { filmSlug?: string } | undefined>(
   const result = await fn(actor);
   if (result.ok) {
     const data = result.data as NonNullable<T>;
-    const list = tagsForWrite((data as { filmSlug?: string } | undefined)?.filmSlug, typeof scope === "function" ? scope(data) : scope);
+    const touched = data as Touches;
+    const s = typeof scope === "function" ? scope(data) : scope;
+    const slugs = [...new Set([...(touched?.filmSlug ? [touched.filmSlug] : []), ...(touched?.filmSlugs ?? [])])];
+    const list = [...new Set(slugs.length ? slugs.flatMap((slug) => tagsForWrite(slug, s)) : tagsForWrite(undefined, s))];
     if (list.length) await expire(list);
   }
   return result;

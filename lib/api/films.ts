@@ -50,5 +50,6 @@ export function apiReview(r: ReviewCard): ApiReview {
     createdAt: r.createdAt,
     editedAt: r.editedAt,
     helpful: { yes: r.helpfulYes, no: r.helpfulNo },
+    reply: r.reply ? { publisherName: r.reply.publisherName, body: r.reply.body, createdAt: r.reply.createdAt, editedAt: r.reply.editedAt } : null,
   };
 }

@@ -149,12 +149,13 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   const flip = cursor !== null && input.dir === "prev";
   const take = input.limit + 1;
 
-  const where: Prisma.Sql[] = [];
+  // Unpublished films stay out of every list (their reviews are kept).
+  const where: Prisma.Sql[] = [Prisma.sql`f.published`];
   // EXISTS (a probe of FilmGenre's primary key per film) lets PostgreSQL walk the sort's
   // index from the cursor and stop after a page: IN (…) read the genre's every film.
   if (input.genreId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${input.genreId})`);
   if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
-  const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const filter = Prisma.sql`WHERE ${Prisma.join(where, " AND ")}`;
 
   if (input.sort === "top" && !input.q && !flip) {
     const m = cursor?.sort === "top" ? cursor.mean : rememberedMean(prisma);
@@ -300,7 +301,7 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
     ? Prisma.sql`SELECT * FROM unnest(${known.map((g) => g.id)}::text[], ${known.map((g) => g.slug)}::text[], ${known.map((g) => g.name)}::text[],
                   ${known.map((g) => g.filmCount)}::int[]) AS t(id, slug, name, "filmCount")`
     : Prisma.sql`SELECT g.id, g.slug, g.name, count(*)::int AS "filmCount"
-      FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id
+      FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" pf ON pf.id = fg."filmId" AND pf.published
       GROUP BY g.id, g.slug, g.name
       HAVING count(*) >= ${minFilms}`;
   const rows = await prisma.$queryRaw<(FilmRow & { genreId: string; genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
@@ -313,7 +314,7 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
       SELECT f.*, row_number() OVER (ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
       FROM (SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum"
             FROM "Film" f
-            WHERE EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = g.id)
+            WHERE f.published AND EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = g.id)
             ORDER BY f."reviewCount" DESC, f.id ASC
             LIMIT ${perRow}) f
     ) f
@@ -346,7 +347,7 @@ export async function loadGenres(): Promise<GenreSummary[]> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<GenreSummary[]>(Prisma.sql`
     SELECT g.id, g.slug, g.name, count(fg."filmId")::int AS "filmCount"
-    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id
+    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId" AND f.published
     GROUP BY g.id, g.slug, g.name
     ORDER BY g.name ASC`);
   return rows.map((r) => ({ ...r, filmCount: Number(r.filmCount) }));
@@ -355,9 +356,9 @@ export const getGenres = cachedRead(loadGenres, "genres", () => [tags.catalog], 
 
 export async function loadGenreBySlug(slug: string): Promise<GenreSummary | null> {
   const prisma = await db();
-  // one index-only count of this genre's films (Prisma's _count aggregated every genre)
+  // one count of this genre's published films (Prisma's _count aggregated every genre)
   const [g] = await prisma.$queryRaw<GenreSummary[]>(Prisma.sql`
-    SELECT g.id, g.slug, g.name, (SELECT count(*) FROM "FilmGenre" fg WHERE fg."genreId" = g.id)::int AS "filmCount"
+    SELECT g.id, g.slug, g.name, (SELECT count(*) FROM "FilmGenre" fg JOIN "Film" f ON f.id = fg."filmId" AND f.published WHERE fg."genreId" = g.id)::int AS "filmCount"
     FROM "Genre" g WHERE g.slug = ${slug}`);
   return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: Number(g.filmCount) } : null;
 }
@@ -373,10 +374,10 @@ export type SitemapData = {
 /** Every film and genre with when it last changed (a genre: its latest film). Two queries. */
 export async function loadSitemapData(): Promise<SitemapData> {
   const prisma = await db();
-  const films = await prisma.film.findMany({ select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } });
+  const films = await prisma.film.findMany({ where: { published: true }, select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } });
   const genres = await prisma.$queryRaw<{ slug: string; updatedAt: Date | null }[]>(Prisma.sql`
     SELECT g.slug, max(f."updatedAt") AS "updatedAt"
-    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId"
+    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId" AND f.published
     GROUP BY g.slug ORDER BY g.slug ASC`);
   return {
     films: films.map((f) => ({ slug: f.slug, updatedAt: f.updatedAt.toISOString() })),

@@ -24,6 +24,8 @@ export type FilmDetail = FilmCard & {
   trailerPath: string | null;
   /** Caption tracks, by language tag (issue 13). */
   captions: { lang: string; label: string; kind: "CAPTIONS" | "SUBTITLES"; version: string }[];
+  /** Uploaded poster (lib/uploads/paths.ts), or null for the generated one. */
+  posterPath: string | null;
   genres: GenreRef[];
   directors: string[];
   cast: { name: string; character: string | null }[];
@@ -41,7 +43,8 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
       captions: { select: { lang: true, label: true, kind: true, version: true }, orderBy: { lang: "asc" } },
     },
   });
-  if (!f) return null;
+  // Unpublished: gone from the public site (the editor reads films by id).
+  if (!f || !f.published) return null;
   return {
     id: f.id,
     slug: f.slug,
@@ -54,6 +57,7 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
     contentRating: f.contentRating,
     trailerPath: f.trailerPath,
     captions: f.captions,
+    posterPath: f.posterPath,
     genres: f.genres.map((g) => ({ slug: g.genre.slug, name: g.genre.name })),
     directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
     cast: f.credits.filter((c) => c.role === "CAST").map((c) => ({ name: c.person.name, character: c.character })),
@@ -80,7 +84,7 @@ export async function loadSimilarFilms(filmId: string, limit = 8): Promise<FilmC
     cand AS (
       SELECT DISTINCT c.id FROM mine CROSS JOIN LATERAL (
         SELECT f.id FROM "Film" f
-        WHERE f.id <> ${filmId} AND EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = mine."genreId")
+        WHERE f.id <> ${filmId} AND f.published AND EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = mine."genreId")
         ORDER BY f."reviewCount" DESC, f.id ASC
         LIMIT ${SIMILAR_PER_GENRE}
       ) c
@@ -98,7 +102,16 @@ export const getSimilarFilms = cachedRead(loadSimilarFilms, "similar-films", () 
 export async function loadAllFilmCards(): Promise<FilmCard[]> {
   const prisma = await db();
   return prisma.film.findMany({
+    where: { published: true },
     select: { slug: true, title: true, year: true, reviewCount: true, ratingSum: true },
     orderBy: [{ releaseDate: "desc" }, { id: "asc" }],
   });
 }
+
+/** The film's current slug when `slug` is one it had before, else null (for a 308). */
+export async function loadRenamedSlug(slug: string): Promise<string | null> {
+  const prisma = await db();
+  const r = await prisma.filmSlugRedirect.findUnique({ where: { oldSlug: slug }, select: { film: { select: { slug: true } } } });
+  return r?.film.slug ?? null;
+}
+export const getRenamedSlug = cachedRead(loadRenamedSlug, "renamed-slug", (slug) => [tags.film(slug)]);

@@ -7,6 +7,7 @@ import { fail, fromZod, type Result } from "../result";
 import { moderationInputSchema, reportInputSchema, reviewIdSchema, reviewInputSchema, voteInputSchema, type ReviewInput } from "../validation/review";
 import type { SessionUser } from "./users";
 import { newId, retryWrite, writeTx, type Tx } from "./tx";
+import { writeAudit } from "./audit";
 
 export type Actor = Pick<SessionUser, "id" | "role"> | null;
 
@@ -266,6 +267,7 @@ export async function moderateReview(actor: Actor, raw: unknown): Promise<Result
       await tx.report.updateMany({ where: { reviewId, status: "OPEN" }, data: { status: "DISMISSED", resolvedAt: now } });
     }
     if (status !== r.status) await tx.review.update({ where: { id: reviewId }, data: { status }, select: { id: true } });
+    await writeAudit(tx, { actorId: actor.id, kind: `review.${decision}`, targetType: "review", targetId: reviewId, targetLabel: `review on ${r.slug}`, summary: `status: ${r.status} → ${status}` });
     const label = decision === "hide" ? "Review hidden." : decision === "restore" ? "Review restored." : "Reports dismissed.";
     return { ok: true, message: label, data: { filmSlug: r.slug, status } };
   });

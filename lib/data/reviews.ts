@@ -16,7 +16,11 @@ export type ReviewCard = {
   editedAt: string | null;
   helpfulYes: number;
   helpfulNo: number;
+  /** The publisher's visible reply, if any ("Response from <publisher>"). */
+  reply?: ReviewReplyCard | null;
 };
+
+export type ReviewReplyCard = { id: string; body: string; publisherName: string; createdAt: string; editedAt: string | null };
 
 export type ReviewPage = {
   items: ReviewCard[];
@@ -45,8 +49,11 @@ export const SORT_COLUMNS: Record<ReviewSort, Col[]> = {
 
 const SELECT = Prisma.sql`
   SELECT r.id, r.rating, r.body, r.spoiler, r."createdAt", r."editedAt", r."helpfulYes", r."helpfulNo",
-         r."helpfulScore", CASE WHEN r.anonymous THEN NULL ELSE u."displayName" END AS "authorName"
-  FROM "Review" r JOIN "User" u ON u.id = r."userId"`;
+         r."helpfulScore", CASE WHEN r.anonymous THEN NULL ELSE u."displayName" END AS "authorName",
+         rr.id AS "replyId", rr.body AS "replyBody", rr."createdAt" AS "replyCreatedAt", rr."editedAt" AS "replyEditedAt",
+         (SELECT p.name FROM "Film" f JOIN "Publisher" p ON p.id = f."publisherId" WHERE f.id = r."filmId") AS "publisherName"
+  FROM "Review" r JOIN "User" u ON u.id = r."userId"
+  LEFT JOIN "ReviewReply" rr ON rr."reviewId" = r.id AND rr.status = 'VISIBLE'`;
 
 type Row = {
   id: string;
@@ -59,6 +66,11 @@ type Row = {
   helpfulNo: number;
   helpfulScore: number;
   authorName: string | null;
+  replyId: string | null;
+  replyBody: string | null;
+  replyCreatedAt: Date | null;
+  replyEditedAt: Date | null;
+  publisherName: string | null;
 };
 
 function param(col: Col, v: CursorValue): Prisma.Sql {
@@ -162,6 +174,16 @@ function toCard(r: Row): ReviewCard {
     editedAt: r.editedAt ? new Date(r.editedAt).toISOString() : null,
     helpfulYes: Number(r.helpfulYes),
     helpfulNo: Number(r.helpfulNo),
+    reply:
+      r.replyId && r.replyBody && r.replyCreatedAt
+        ? {
+            id: r.replyId,
+            body: r.replyBody,
+            publisherName: r.publisherName ?? "the filmmakers",
+            createdAt: new Date(r.replyCreatedAt).toISOString(),
+            editedAt: r.replyEditedAt ? new Date(r.replyEditedAt).toISOString() : null,
+          }
+        : null,
   };
 }
 

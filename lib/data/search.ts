@@ -114,6 +114,7 @@ function searchSql(folded: string, limit: number): Prisma.Sql {
            b.score::float8 AS score, b.kind, b."matchedName", b.role
     FROM best b
     JOIN "Film" f ON f.id = b."filmId"
+    WHERE f.published
     ORDER BY round(b.score::numeric, 2) DESC, f."reviewCount" DESC, f.title ASC, f.id ASC
     LIMIT ${limit}`;
 }
@@ -156,7 +157,7 @@ export type GenreLink = { name: string; films: number };
 export async function loadSearchGenres(): Promise<GenreLink[]> {
   const prisma = await db();
   const genres = await prisma.genre.findMany({
-    select: { name: true, _count: { select: { films: true } } },
+    select: { name: true, _count: { select: { films: { where: { film: { published: true } } } } } },
     orderBy: { name: "asc" },
   });
   return genres.filter((g) => g._count.films > 0).map((g) => ({ name: g.name, films: g._count.films }));

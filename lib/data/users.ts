@@ -5,7 +5,8 @@ import { Prisma } from "../generated/prisma/client";
 import { hashPassword } from "../auth/password";
 import type { SignUpInput } from "../validation/auth";
 
-export type SessionUser = { id: string; name: string; email: string | null; role: "MEMBER" | "ADMIN" };
+export type RoleName = "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER";
+export type SessionUser = { id: string; name: string; email: string | null; role: RoleName; publisherId?: string | null };
 
 export async function findUserForSignIn(email: string) {
   const prisma = await db();
@@ -14,8 +15,8 @@ export async function findUserForSignIn(email: string) {
 
 export async function getUserById(id: string): Promise<SessionUser | null> {
   const prisma = await db();
-  const u = await prisma.user.findUnique({ where: { id }, select: { id: true, displayName: true, email: true, role: true } });
-  return u ? { id: u.id, name: u.displayName, email: u.email, role: u.role } : null;
+  const u = await prisma.user.findUnique({ where: { id }, select: { id: true, displayName: true, email: true, role: true, publisherId: true } });
+  return u ? { id: u.id, name: u.displayName, email: u.email, role: u.role, publisherId: u.publisherId } : null;
 }
 
 export type CreateUserResult = { ok: true; user: SessionUser } | { ok: false; reason: "email-taken" };

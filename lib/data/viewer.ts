@@ -11,7 +11,11 @@ export async function getMyReview(userId: string, filmId: string): Promise<MyRev
   const prisma = await db();
   const r = await prisma.review.findUnique({
     where: { userId_filmId: { userId, filmId } },
-    include: { user: { select: { displayName: true } } },
+    include: {
+      user: { select: { displayName: true } },
+      reply: { select: { id: true, body: true, status: true, createdAt: true, editedAt: true } },
+      film: { select: { publisher: { select: { name: true } } } },
+    },
   });
   if (!r) return null;
   return {
@@ -26,6 +30,10 @@ export async function getMyReview(userId: string, filmId: string): Promise<MyRev
     editedAt: r.editedAt?.toISOString() ?? null,
     helpfulYes: r.helpfulYes,
     helpfulNo: r.helpfulNo,
+    reply:
+      r.reply && r.reply.status === "VISIBLE"
+        ? { id: r.reply.id, body: r.reply.body, publisherName: r.film.publisher?.name ?? "the filmmakers", createdAt: r.reply.createdAt.toISOString(), editedAt: r.reply.editedAt?.toISOString() ?? null }
+        : null,
   };
 }
 

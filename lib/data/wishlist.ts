@@ -27,7 +27,7 @@ export async function setWishlist(actor: Actor, raw: unknown): Promise<Result<{ 
 export async function getWishlist(userId: string): Promise<(FilmCard & { id: string; addedAt: string })[]> {
   const prisma = await db();
   const rows = await prisma.wishlistEntry.findMany({
-    where: { userId },
+    where: { userId, film: { published: true } },
     orderBy: { createdAt: "desc" },
     include: { film: { select: { id: true, slug: true, title: true, year: true, reviewCount: true, ratingSum: true } } },
   });

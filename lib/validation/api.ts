@@ -112,6 +112,10 @@ export const reviewSchema = z.object({
   createdAt: isoDateTime,
   editedAt: isoDateTime.nullable(),
   helpful: z.object({ yes: z.number().int().min(0), no: z.number().int().min(0) }),
+  /** The film publisher's answer ("Response from …"), or null. */
+  reply: z
+    .object({ publisherName: z.string(), body: z.string(), createdAt: isoDateTime, editedAt: isoDateTime.nullable() })
+    .nullable(),
 });
 export type ApiReview = z.infer<typeof reviewSchema>;
 

@@ -172,7 +172,11 @@ describe("response schemas", () => {
       createdAt: "2017-11-27T15:04:00.000Z",
       editedAt: null,
       helpful: { yes: 3, no: 0 },
+      reply: null,
     };
+    const replied = { ...review, reply: { publisherName: "Beacon Films", body: "Thanks!", createdAt: "2017-11-28T10:00:00.000Z", editedAt: null } };
+    expect(reviewListResponseSchema.parse({ data: [replied], nextCursor: null, prevCursor: null }).data[0]).toEqual(replied);
+    expect(reviewListResponseSchema.safeParse({ data: [{ ...review, reply: { body: "no publisher" } }], nextCursor: null, prevCursor: null }).success).toBe(false);
     expect(reviewListResponseSchema.parse({ data: [review], nextCursor: "abc", prevCursor: null }).data[0]).toEqual(review);
     expect(reviewListResponseSchema.safeParse({ data: [{ ...review, rating: 6 }], nextCursor: null, prevCursor: null }).success).toBe(false);
     expect(apiErrorSchema.safeParse({ error: { message: "Film not found", fields: {} } }).success).toBe(true);

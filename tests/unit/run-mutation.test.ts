@@ -15,8 +15,7 @@ it("maps a database failure in a mutation to a generic message with a reference 
     async () => {
       throw new Error("Invalid `prisma.$queryRaw()` invocation: Can't reach database server at 127.0.0.1:5432");
     },
-    {},
-    "saveReview",
+    { route: "saveReview" },
   );
   expect(r.ok).toBe(false);
   if (r.ok) return;

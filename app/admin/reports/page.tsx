@@ -7,6 +7,7 @@ import { REPORT_REASON_LABELS } from "@/lib/validation/review";
 import { Stars } from "@/components/rating/Stars";
 import { LocalDate } from "@/components/ui/LocalDate";
 import { ModerationActions } from "@/components/admin/ModerationActions";
+import { getReplyQueue } from "@/lib/data/replies";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Moderation queue", robots: { index: false } };
@@ -17,7 +18,7 @@ export default async function ReportsPage() {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/admin/reports")}`);
   if (user.role !== "ADMIN") notFound();
-  const { pending, hidden } = await getModerationQueue();
+  const [{ pending, hidden }, replies] = await Promise.all([getModerationQueue(), getReplyQueue()]);
   return (
     <div className="flex max-w-4xl flex-col gap-8">
       <div>
@@ -28,6 +29,33 @@ export default async function ReportsPage() {
       </div>
       <Queue title="Waiting for a decision" items={pending} empty="Nothing to review. Well done." />
       <Queue title="Hidden reviews" items={hidden} empty="No hidden reviews." />
+      <section aria-labelledby="reported-replies">
+        <h2 id="reported-replies" className="mb-3 text-xl font-semibold">
+          Reported replies <span className="text-base font-normal text-muted">({replies.length})</span>
+        </h2>
+        {replies.length === 0 ? (
+          <p className="rounded-lg bg-surface p-4 text-muted">No reported replies.</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {replies.map((r) => (
+              <li key={r.replyId}>
+                <article aria-label={`Reply from ${r.publisherName} on ${r.film.title}`} className="rounded-xl border border-line p-4">
+                  <p className="text-sm text-muted">
+                    <Link href={`/films/${r.film.slug}/reviews`} className="font-semibold text-brand hover:underline">
+                      {r.film.title}
+                    </Link>{" "}
+                    · Response from {r.publisherName} · {r.openReports === 1 ? "1 open report" : `${r.openReports} open reports`}
+                  </p>
+                  <p className="mt-2 whitespace-pre-line break-words">{r.body}</p>
+                  <div className="mt-3">
+                    <ModerationActions reviewId={r.replyId} kind="reply" status={r.status as "VISIBLE" | "FLAGGED" | "HIDDEN"} hasOpenReports={r.openReports > 0} label={`the reply from ${r.publisherName}`} />
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug, getSimilarFilms, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";
 import { metaLine } from "@/lib/format";
@@ -50,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function FilmPage({ params }: Props) {
   const { slug } = await params;
   const film = await load(slug);
-  if (!film) notFound();
+  if (!film) return filmNotFound(slug, "");
   const s = summarize(film.counts);
   const here = `/films/${film.slug}`;
 
@@ -114,7 +115,7 @@ export default async function FilmPage({ params }: Props) {
           </div>
         </div>
         <div className="order-1 w-28 sm:order-2 sm:w-full">
-          <Poster slug={film.slug} title={film.title} year={film.year} priority />
+          <Poster slug={film.slug} title={film.title} year={film.year} src={film.posterPath} priority />
         </div>
       </section>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug } from "@/lib/data/films";
 import { streamExtras, trailerSources } from "@/lib/media/sources";
 import { captionUrl } from "@/lib/media/captions";
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WatchPage({ params }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
-  if (!film) notFound();
+  if (!film) return filmNotFound(slug, "/watch");
   const [sources, extras, user] = await Promise.all([trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`), streamExtras(film.slug), getCurrentUser()]);
   const [serverPosition, prefs] = user ? await Promise.all([getProgress(user.id, film.id), getPlayerPrefs(user.id)]) : [null, null];
   const captions = film.captions.map((c) => ({ lang: c.lang, label: c.label, kind: c.kind === "SUBTITLES" ? ("subtitles" as const) : ("captions" as const), src: captionUrl(film.slug, c.lang, c.version) }));
