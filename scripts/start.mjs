@@ -58,6 +58,10 @@ process.env.PORT = port;
 run(bin("tsx"), [path.join(root, "scripts", "prepare-db.ts")], { ...process.env, NODE_ENV: "production" });
 
 console.log(`Marquee on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-const child = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+// The socket address preload (scripts/socket-address.cjs): per-address limits must not
+// trust a client's own X-Forwarded-For (see lib/security/client-address.ts).
+const preload = `--require ${JSON.stringify(path.join(root, "scripts", "socket-address.cjs"))}`;
+const nodeOptions = [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ");
+const child = spawn(bin("next"), ["start", "-p", port, "-H", host], { stdio: "inherit", env: { ...process.env, NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: "1" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

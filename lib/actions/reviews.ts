@@ -3,19 +3,22 @@ import { env } from "../env";
 import { runMutation } from "./run";
 import { deleteReview, moderateReview, reportReview, saveReview, voteOnReview } from "../data/review-writes";
 import type { Result } from "../result";
+import { formText } from "../validation/text";
+import { REVIEW_BODY_RAW_MAX } from "../validation/review";
 
 export type ReviewFormState = (Result<{ reviewId: string; filmSlug: string; created: boolean }> & { values?: Record<string, string> }) | null;
 
 /** The review form (useActionState): on any error the typed values come back with it. */
 export async function saveReviewAction(_prev: ReviewFormState, form: FormData): Promise<ReviewFormState> {
   const input = {
-    filmId: form.get("filmId"),
-    rating: form.get("rating"),
-    body: form.get("body") ?? "",
-    anonymous: form.get("anonymous"),
-    spoiler: form.get("spoiler"),
+    filmId: formText(form, "filmId", 100),
+    rating: formText(form, "rating", 10),
+    // Cut by raw length before anything counts characters (lib/validation/text.ts).
+    body: formText(form, "body", REVIEW_BODY_RAW_MAX + 1),
+    anonymous: formText(form, "anonymous", 10),
+    spoiler: formText(form, "spoiler", 10),
   };
-  const result = await runMutation((actor) => saveReview(actor, input), { catalog: true });
+  const result = await runMutation((actor) => saveReview(actor, input), { catalog: true, limit: "review" });
   if (result.ok) return result;
   return {
     ...result,
@@ -29,17 +32,18 @@ export async function saveReviewAction(_prev: ReviewFormState, form: FormData): 
 }
 
 export async function deleteReviewAction(reviewId: string) {
-  return runMutation((actor) => deleteReview(actor, { reviewId }), { catalog: true });
+  // Arguments of a server action are whatever the client sent: the schemas check them.
+  return runMutation((actor) => deleteReview(actor, { reviewId }), { catalog: true, limit: "review" });
 }
 
 export async function voteAction(reviewId: string, value: "YES" | "NO" | null) {
-  return runMutation((actor) => voteOnReview(actor, { reviewId, value }));
+  return runMutation((actor) => voteOnReview(actor, { reviewId, value }), { limit: "vote" });
 }
 
 export async function reportAction(reviewId: string, reason: string, note: string) {
-  return runMutation((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), { catalog: true });
+  return runMutation((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), { catalog: true, limit: "report" });
 }
 
 export async function moderateAction(reviewId: string, decision: "hide" | "restore" | "dismiss") {
-  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), { catalog: true });
+  return runMutation((actor) => moderateReview(actor, { reviewId, decision }), { catalog: true, limit: "moderate" });
 }

@@ -1,14 +1,8 @@
 "use server";
-import { getCurrentUser } from "../auth/session";
 import { setWishlist } from "../data/wishlist";
 import type { Result } from "../result";
+import { runMutation } from "./run";
 
 export async function setWishlistAction(filmId: string, on: boolean): Promise<Result<{ on: boolean }>> {
-  try {
-    const user = await getCurrentUser();
-    return await setWishlist(user ? { id: user.id, role: user.role } : null, { filmId, on });
-  } catch (e) {
-    console.error("wishlist failed", e);
-    return { ok: false, code: "error", message: "Something went wrong on our side. Please try again." };
-  }
+  return runMutation((actor) => setWishlist(actor, { filmId, on }), { limit: "wishlist" });
 }

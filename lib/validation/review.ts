@@ -1,7 +1,14 @@
 import { z } from "zod";
-import { cleanText, graphemeLength } from "./text";
+import { cleanText, graphemeLength, hasUnsafeCodeUnits } from "./text";
 
 export const REVIEW_MAX = 500;
+/**
+ * The longest raw review body looked at, in code units: 500 user-perceived characters
+ * with generous room for accents, emoji and line endings. Anything longer is refused
+ * before it is cleaned or counted (Intl.Segmenter over 300,000 characters took 81 s).
+ */
+export const REVIEW_BODY_RAW_MAX = 4000;
+export const REPORT_NOTE_MAX = 300;
 export const REPORT_REASONS = ["SPAM", "OFFENSIVE", "OFF_TOPIC", "SPOILER", "OTHER"] as const;
 export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
   SPAM: "Spam or advertising",
@@ -11,13 +18,15 @@ export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], strin
   OTHER: "Something else",
 };
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Unknown item.");
+const id = z.string().max(64, { error: "Unknown item.", abort: true }).regex(/^\s*[A-Za-z0-9_-]+\s*$/, "Unknown item.").trim();
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 export const reviewBodySchema = z.preprocess(
   (v) => (v === undefined || v === null ? "" : v),
   z
     .string()
+    .max(REVIEW_BODY_RAW_MAX, { error: `Your review is far longer than ${REVIEW_MAX} characters. Please shorten it.`, abort: true })
+    .refine((s) => !hasUnsafeCodeUnits(s), "Your review contains characters we can’t store. Please retype it.")
     .transform(cleanText)
     .superRefine((s, ctx) => {
       const n = graphemeLength(s);
@@ -52,10 +61,13 @@ export const reportInputSchema = z.object({
   reviewId: id,
   reason: z.enum(REPORT_REASONS, { error: "Choose why you are reporting this review." }),
   note: z.preprocess(
-    (v) => (typeof v === "string" ? cleanText(v) : ""),
+    (v) => (typeof v === "string" ? v : ""),
     z
       .string()
-      .max(300, "Keep the note to 300 characters.")
+      .max(REPORT_NOTE_MAX * 4, { error: `Keep the note to ${REPORT_NOTE_MAX} characters.`, abort: true })
+      .refine((s) => !hasUnsafeCodeUnits(s), "The note contains characters we can’t store.")
+      .transform(cleanText)
+      .pipe(z.string().max(REPORT_NOTE_MAX, `Keep the note to ${REPORT_NOTE_MAX} characters.`))
       .transform((s) => s || null),
   ),
 });

@@ -1,6 +1,7 @@
 // Search query: the URL state of /search?q= and of the suggestion API, and the
 // normaliser that mirrors the database's marquee_fold() (prisma/migrations/*_search).
 import { z } from "zod";
+import { hasUnsafeCodeUnits, toWellFormed } from "./text";
 
 /** Longest query, in user-perceived characters (zod's .max() counts code points). */
 export const SEARCH_MAX_LENGTH = 100;
@@ -71,7 +72,8 @@ function toSearchQuery(q: string): SearchQuery {
  */
 export function parseSearchPageQuery(params: Record<string, string | string[] | undefined>): SearchQuery {
   const raw = first(params.q);
-  const q = typeof raw === "string" ? truncateGraphemes(tidyQuery(raw), SEARCH_MAX_LENGTH).trim() : "";
+  // Cut by raw length first: tidying and counting characters then cost next to nothing.
+  const q = typeof raw === "string" ? truncateGraphemes(tidyQuery(toWellFormed(raw.slice(0, SEARCH_MAX_LENGTH * 4))), SEARCH_MAX_LENGTH).trim() : "";
   return toSearchQuery(q);
 }
 
@@ -80,6 +82,8 @@ export const suggestParamsSchema = z
   .object({
     q: z
       .string({ error: (issue) => (issue.input === undefined ? "q is required" : "q must be given once, as text") })
+      .max(SEARCH_MAX_LENGTH * 4, { error: `q must be at most ${SEARCH_MAX_LENGTH} characters`, abort: true })
+      .refine((s) => !hasUnsafeCodeUnits(s), { message: "q contains characters that are not allowed", abort: true })
       .transform(tidyQuery)
       .refine((s) => graphemeCount(s) <= SEARCH_MAX_LENGTH, { message: `q must be at most ${SEARCH_MAX_LENGTH} characters` }),
     limit: z.coerce.number().int().min(1).max(SUGGEST_MAX_LIMIT).default(SUGGEST_DEFAULT_LIMIT),

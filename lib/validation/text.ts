@@ -2,6 +2,26 @@
 // normalised, and measured in user-perceived characters (graphemes), so an emoji or an
 // accented letter counts once.
 
+// Hostile input is normal input: every text is cut or refused by its raw length (in
+// UTF-16 code units, O(1) to read) before any regex, normalisation, grapheme count or
+// database call, so no value costs more than a few milliseconds whatever its size.
+
+/** NUL and lone (unpaired) surrogates: PostgreSQL and UTF-8 cannot carry them. */
+export function hasUnsafeCodeUnits(s: string): boolean {
+  return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
+/** Lone surrogates replaced by U+FFFD and NUL removed (for lenient page parameters). */
+export function toWellFormed(s: string): string {
+  return s.replace(/\u0000/g, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+}
+
+/** A text field of a FormData, cut to `max` code units ("" when missing or a file). */
+export function formText(form: FormData, name: string, max: number): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v.slice(0, max) : "";
+}
+
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 export function graphemeLength(s: string): number {
