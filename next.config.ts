@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaderRules } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite and the Prisma adapters load WebAssembly and data files from their own
@@ -6,6 +7,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Security headers on every response, cached pages included (lib/security/headers.ts).
+  async headers() {
+    return securityHeaderRules({ dev: process.env.NODE_ENV === "development", https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://") });
+  },
 };
 
 export default nextConfig;

@@ -55,6 +55,9 @@ export function UserMenu({ user }: Props) {
           <Link ref={first} role="menuitem" href="/wishlist" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
             Wishlist
           </Link>
+          <Link role="menuitem" href="/account" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+            Account
+          </Link>
           {user.role === "ADMIN" && (
             <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
               Moderation queue

@@ -41,7 +41,7 @@ export async function voteAction(reviewId: string, value: "YES" | "NO" | null) {
 }
 
 export async function reportAction(reviewId: string, reason: string, note: string) {
-  return runMutation((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD), { catalog: true, limit: "report" });
+  return runMutation((actor) => reportReview(actor, { reviewId, reason, note }, env().REPORT_HIDE_THRESHOLD, env().REPORT_MIN_ACCOUNT_AGE_HOURS), { catalog: true, limit: "report" });
 }
 
 export async function moderateAction(reviewId: string, decision: "hide" | "restore" | "dismiss") {

@@ -7,11 +7,16 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "../env";
 import { verifyPassword } from "./password";
 import { signInSchema } from "../validation/auth";
-import { authAdapter, findUserForSignIn, getUserById } from "../data/users";
+import { authAdapter, bumpSessionVersion, findUserForSignIn, getUserById } from "../data/users";
 import { clearLimit, hitLimit } from "../data/rate-limit";
 import { safeCallbackUrl } from "../safe-redirect";
+import { clientAddress } from "../security/client-address";
+import { waitText } from "../security/limits";
 
 export const GENERIC_SIGNIN_ERROR = "That email and password don’t match an account. Check them and try again.";
+
+/** The longest pause a flood of attempts on one email adds to each further attempt. */
+const SLOWDOWN_MAX_MS = 3000;
 
 export type ProviderButton = { id: string; name: string };
 
@@ -25,17 +30,7 @@ export function oauthProviders(): ProviderButton[] {
   return list;
 }
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const h = headers ?? {};
-  const xff = typeof h["x-forwarded-for"] === "string" ? (h["x-forwarded-for"] as string).split(",")[0]!.trim() : "";
-  const real = typeof h["x-real-ip"] === "string" ? (h["x-real-ip"] as string) : "";
-  return xff || real || "unknown";
-}
-
-function minutes(seconds: number): string {
-  const m = Math.max(1, Math.ceil(seconds / 60));
-  return m === 1 ? "1 minute" : `${m} minutes`;
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let cached: NextAuthOptions | undefined;
 
@@ -52,17 +47,23 @@ export function authOptions(): NextAuthOptions {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(GENERIC_SIGNIN_ERROR);
         const { email, password } = parsed.data;
-        const byAddress = await hitLimit(`signin:addr:${clientAddress(req?.headers)}`, e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds);
-        const byEmail = await hitLimit(`signin:email:${email}`, e.SIGNIN_LIMIT_PER_EMAIL, windowSeconds);
-        const blocked = [byAddress, byEmail].filter((l) => !l.allowed);
+        // Limits that a stranger cannot turn against the account's owner: per client
+        // address, and per (email, address). Attempts on one email from everywhere only
+        // slow down (a growing pause), they never lock the owner out.
+        const address = clientAddress(req?.headers);
+        const byAddress = await hitLimit(`signin:addr:${address}`, e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds);
+        const byPair = await hitLimit(`signin:pair:${address}:${email}`, e.SIGNIN_LIMIT_PER_EMAIL, windowSeconds);
+        const blocked = [byAddress, byPair].filter((l) => !l.allowed);
         if (blocked.length) {
           const wait = Math.max(...blocked.map((l) => l.retryAfterSeconds));
-          throw new Error(`Too many sign-in attempts. Try again in ${minutes(wait)}.`);
+          throw new Error(`Too many sign-in attempts. Try again in ${waitText(wait)}.`);
         }
+        const byEmail = await hitLimit(`signin:email:${email}`, e.SIGNIN_SLOWDOWN_PER_EMAIL, windowSeconds);
+        if (!byEmail.allowed) await sleep(Math.min(SLOWDOWN_MAX_MS, 200 * (byEmail.count - e.SIGNIN_SLOWDOWN_PER_EMAIL)));
         const user = await findUserForSignIn(email);
         if (!(await verifyPassword(password, user?.passwordHash)) || !user) throw new Error(GENERIC_SIGNIN_ERROR);
-        await clearLimit(`signin:email:${email}`);
-        return { id: user.id, name: user.displayName, email: user.email, role: user.role };
+        await clearLimit(`signin:pair:${address}:${email}`);
+        return { id: user.id, name: user.displayName, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ];
@@ -93,6 +94,12 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     useSecureCookies: e.secureCookies,
     pages: { signIn: "/signin", error: "/signin" },
+    events: {
+      // Sign-out ends the session on the server too: a copied cookie stops working.
+      async signOut({ token }) {
+        if (token?.sub) await bumpSessionVersion(token.sub, typeof token.sv === "number" ? token.sv : undefined);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
@@ -100,11 +107,14 @@ export function authOptions(): NextAuthOptions {
           token.sub = user.id;
           token.name = fresh?.name ?? user.name ?? null;
           token.role = fresh?.role ?? "MEMBER";
+          // The session version at sign-in: bumping it on the user ends this session.
+          token.sv = fresh?.sessionVersion ?? 0;
         }
         return token;
       },
       async session({ session, token }) {
         if (token.sub) session.user = { id: token.sub, name: token.name ?? "", email: token.email ?? null, role: token.role ?? "MEMBER" };
+        session.sv = typeof token.sv === "number" ? token.sv : 0;
         return session;
       },
       async redirect({ url, baseUrl }) {
