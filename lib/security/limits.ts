@@ -36,7 +36,7 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 
 /** The limit in force: its environment variable when it is a positive integer, else the default. */
-export function limitOf(name: LimitName, source: NodeJS.ProcessEnv = process.env): LimitSpec {
+export function limitOf(name: LimitName, source: Record<string, string | undefined> = process.env): LimitSpec {
   const spec: LimitSpec = LIMITS[name];
   const raw = source[spec.env];
   const n = raw === undefined || raw === "" ? NaN : Number(raw);

@@ -34,7 +34,7 @@ export const filmListQuerySchema = z
         .optional(),
     ),
     genre: z.preprocess(
-      blankToUndefined,
+      (v) => { const x = blankToUndefined(v); return typeof x === "string" ? x.slice(0, 81) : x; },
       z
         .string()
         .max(80)

@@ -46,7 +46,7 @@ export function reviewCursorFits(sort: ReviewSort, cursor: string): boolean {
 }
 
 export const reviewListObject = z.object({
-  sort: z.preprocess(first, z.enum(REVIEW_SORTS).default("helpful")),
+  sort: z.preprocess((v) => { const x = first(v); return typeof x === "string" ? x.slice(0, 20) : x; }, z.enum(REVIEW_SORTS).default("helpful")),
   rating: z.preprocess(
     (v) => {
       const x = first(v);
@@ -54,7 +54,7 @@ export const reviewListObject = z.object({
     },
     z.coerce.number().int().min(1).max(5).optional(),
   ),
-  cursor: z.preprocess(first, z.string().max(400).regex(/^[A-Za-z0-9_-]+$/).optional()),
+  cursor: z.preprocess((v) => { const x = first(v); return typeof x === "string" ? x.slice(0, 401) : x; }, z.string().max(400, { abort: true }).regex(/^[A-Za-z0-9_-]+$/).optional()),
   dir: z.preprocess(first, z.enum(["next", "prev"]).default("next")),
 });
 

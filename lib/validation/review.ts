@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText, graphemeLength, hasUnsafeCodeUnits } from "./text";
+import { capped, cleanText, graphemeLength, hasUnsafeCodeUnits } from "./text";
 
 export const REVIEW_MAX = 500;
 /**
@@ -18,11 +18,13 @@ export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], strin
   OTHER: "Something else",
 };
 
-const id = z.string().max(64, { error: "Unknown item.", abort: true }).regex(/^\s*[A-Za-z0-9_-]+\s*$/, "Unknown item.").trim();
+const id = capped(64, z.string().max(64, { error: "Unknown item.", abort: true }).regex(/^\s*[A-Za-z0-9_-]+\s*$/, "Unknown item.").trim(), "Unknown item.");
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 export const reviewBodySchema = z.preprocess(
   (v) => (v === undefined || v === null ? "" : v),
+  capped(
+    REVIEW_BODY_RAW_MAX,
   z
     .string()
     .max(REVIEW_BODY_RAW_MAX, { error: `Your review is far longer than ${REVIEW_MAX} characters. Please shorten it.`, abort: true })
@@ -34,6 +36,8 @@ export const reviewBodySchema = z.preprocess(
       else if (s.length > 2000) ctx.addIssue({ code: "custom", message: "Your review has too many special characters. Please shorten it." });
     })
     .transform((s) => (s.length === 0 ? null : s)),
+    `Your review is far longer than ${REVIEW_MAX} characters. Please shorten it.`,
+  ),
 );
 
 export const reviewInputSchema = z.object({
@@ -62,13 +66,13 @@ export const reportInputSchema = z.object({
   reason: z.enum(REPORT_REASONS, { error: "Choose why you are reporting this review." }),
   note: z.preprocess(
     (v) => (typeof v === "string" ? v : ""),
-    z
+    capped(REPORT_NOTE_MAX * 4, z
       .string()
       .max(REPORT_NOTE_MAX * 4, { error: `Keep the note to ${REPORT_NOTE_MAX} characters.`, abort: true })
       .refine((s) => !hasUnsafeCodeUnits(s), "The note contains characters we can’t store.")
       .transform(cleanText)
       .pipe(z.string().max(REPORT_NOTE_MAX, `Keep the note to ${REPORT_NOTE_MAX} characters.`))
-      .transform((s) => s || null),
+      .transform((s) => s || null), `Keep the note to ${REPORT_NOTE_MAX} characters.`),
   ),
 });
 

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // User text: trimmed, control characters removed (newlines and tabs kept), line endings
 // normalised, and measured in user-perceived characters (graphemes), so an emoji or an
 // accented letter counts once.
@@ -14,6 +16,22 @@ export function hasUnsafeCodeUnits(s: string): boolean {
 /** Lone surrogates replaced by U+FFFD and NUL removed (for lenient page parameters). */
 export function toWellFormed(s: string): string {
   return s.replace(/\u0000/g, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+}
+
+/**
+ * Refuses a string longer than `max` code units before the schema sees it (reading
+ * .length is O(1); zod's own .max() walks the string counting code points), so no
+ * check, trim or regex ever runs over a huge value. Non-strings pass through for the
+ * schema to refuse.
+ */
+export function capped<T extends z.ZodType>(max: number, schema: T, message = `At most ${max} characters.`) {
+  return z.preprocess((v, ctx) => {
+    if (typeof v === "string" && v.length > max) {
+      ctx.issues.push({ code: "too_big", origin: "string", maximum: max, inclusive: true, input: v.slice(0, 20), message });
+      return z.NEVER;
+    }
+    return v;
+  }, schema);
 }
 
 /** A text field of a FormData, cut to `max` code units ("" when missing or a file). */
