@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { capped, hasUnsafeCodeUnits } from "./text";
+import { capped, hasLoneSurrogate } from "./text";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
@@ -19,7 +19,7 @@ const email = capped(1000, z
 export const nameSchema = capped(NAME_MAX * 4, z
     .string({ error: "Enter your name." })
     .max(NAME_MAX * 4, { error: `Keep your name to ${NAME_MAX} characters or fewer.`, abort: true })
-    .refine((s) => !hasUnsafeCodeUnits(s), "Your name contains characters we can’t store.")
+    .refine((s) => !hasLoneSurrogate(s), "Your name contains characters we can’t store.")
     .transform((s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim())
     .pipe(z.string().min(1, "Enter your name.").max(NAME_MAX, `Keep your name to ${NAME_MAX} characters or fewer.`)), `Keep your name to ${NAME_MAX} characters or fewer.`);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { capped, cleanText, graphemeLength, hasUnsafeCodeUnits } from "./text";
+import { capped, cleanText, graphemeLength, hasLoneSurrogate } from "./text";
 
 export const REVIEW_MAX = 500;
 /**
@@ -28,7 +28,7 @@ export const reviewBodySchema = z.preprocess(
   z
     .string()
     .max(REVIEW_BODY_RAW_MAX, { error: `Your review is far longer than ${REVIEW_MAX} characters. Please shorten it.`, abort: true })
-    .refine((s) => !hasUnsafeCodeUnits(s), "Your review contains characters we can’t store. Please retype it.")
+    .refine((s) => !hasLoneSurrogate(s), "Your review contains characters we can’t store. Please retype it.")
     .transform(cleanText)
     .superRefine((s, ctx) => {
       const n = graphemeLength(s);
@@ -69,7 +69,7 @@ export const reportInputSchema = z.object({
     capped(REPORT_NOTE_MAX * 4, z
       .string()
       .max(REPORT_NOTE_MAX * 4, { error: `Keep the note to ${REPORT_NOTE_MAX} characters.`, abort: true })
-      .refine((s) => !hasUnsafeCodeUnits(s), "The note contains characters we can’t store.")
+      .refine((s) => !hasLoneSurrogate(s), "The note contains characters we can’t store.")
       .transform(cleanText)
       .pipe(z.string().max(REPORT_NOTE_MAX, `Keep the note to ${REPORT_NOTE_MAX} characters.`))
       .transform((s) => s || null), `Keep the note to ${REPORT_NOTE_MAX} characters.`),

@@ -13,6 +13,11 @@ export function hasUnsafeCodeUnits(s: string): boolean {
   return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 }
 
+/** Unpaired surrogates only (free text drops NUL with the other control characters in cleanText). */
+export function hasLoneSurrogate(s: string): boolean {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
 /** Lone surrogates replaced by U+FFFD and NUL removed (for lenient page parameters). */
 export function toWellFormed(s: string): string {
   return s.replace(/\u0000/g, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
