@@ -21,7 +21,7 @@ export function checkReplyValue(root: unknown, formPrefixes: Set<string> | null)
     if (depth > MAX_DEPTH) return "nested too deeply";
     if (typeof v === "string") {
       if (!v.startsWith("$") || SPECIAL.test(v)) return null;
-      // A FormData argument: its entries are the fields named "<n>_…" (none when empty).
+      // A FormData argument: its entries are the fields named "_<n>_…" (none when empty).
       if (formPrefixes && FORMDATA_REF.test(v)) return null;
       return "an unsupported reference";
     }
@@ -70,7 +70,8 @@ export function checkFormActionBody(fields: Iterable<[string, unknown]>): string
   for (const [name, value] of all) {
     if (name === "0") root = value;
     else {
-      const m = /^(\d{1,6}_)/.exec(name);
+      // React names a FormData argument's entries "_<n>_<field>"
+      const m = /^_?(\d{1,6}_)/.exec(name);
       if (m) prefixes.add(m[1]!);
       else return "an unexpected field";
     }

@@ -132,7 +132,7 @@ describe("server action bodies", () => {
     expect(checkTextActionBody(`["$@1"]`)).toMatch(/reference/);
     expect(checkTextActionBody(`["$K1"]`)).toMatch(/reference/);
     expect(checkTextActionBody("[".repeat(100) + "]".repeat(100))).toMatch(/deep/);
-    const form = [["0", `["$undefined","$K1"]`], ["1_name", "Ann"]] as [string, string][];
+    const form = [["0", `[null,"$K1"]`], ["_1_name", "Ann"]] as [string, string][];
     expect(checkFormActionBody(form)).toBeNull();
     expect(checkFormActionBody([["0", `["$Q1"]`]])).toMatch(/reference/);
     expect(checkFormActionBody([["name", "x"]])).toMatch(/unexpected/);
