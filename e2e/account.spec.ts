@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { SMTPServer } from "smtp-server";
-import { formAlert, PASSWORD, reviewCount, signIn, signUp, uniqueEmail } from "./helpers";
+import { formAlert, PASSWORD, reviewCount, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 // A real SMTP server on localhost that the app sends reset mails to (SMTP_URL in
 // playwright.config.ts points here).
@@ -139,8 +139,7 @@ test("the account page: name, data, password change that signs out elsewhere, si
 
 test("forgot password: a one-time link by mail, the same answer for unknown emails", async ({ page }) => {
   const { email, name } = await signUp(page, "Forgetful Fern");
-  await page.getByRole("button", { name }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await signOut(page, name);
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();

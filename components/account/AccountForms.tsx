@@ -18,7 +18,7 @@ export function NameForm({ name }: { name: string }) {
   return (
     <section aria-labelledby="name-h" className={sectionCls}>
       <h2 id="name-h" className="text-lg font-semibold">
-        Display name
+        Your name
       </h2>
       <form action={action} className="flex flex-col gap-3" noValidate>
         <Field id="account-name" name="name" label="Display name" autoComplete="name" maxLength={NAME_MAX} defaultValue={state && !state.ok ? state.values?.name : name} errors={fe?.name ?? fe?.form} hint="Shown with your reviews, unless you post one anonymously." />
