@@ -18,7 +18,10 @@ async function blast<T>(inputs: T[], fn: (x: T) => Promise<{ status: number; wha
     while (next < inputs.length) {
       const x = inputs[next++]!;
       const r = await fn(x);
-      if (r.status >= 500) bad.push(`${r.status} ${r.what.slice(0, 300)}`);
+      if (r.status >= 500) {
+        bad.push(`${r.status} ${r.what.slice(0, 300)}`);
+        console.log(`5xx: ${r.status} ${r.what.slice(0, 300)}`);
+      }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -89,7 +92,9 @@ test("API routes answer generated requests with no 5xx", async ({ request }) => 
   for (const [name, arb] of routes) {
     const inputs = fc.sample(arb, { numRuns: RUNS, seed: 8 });
     expect(inputs.length).toBe(RUNS);
-    problems.push(...(await blast(inputs, (url) => get(request, url))).map((p) => `${name}: ${p}`));
+    const bad = await blast(inputs, (url) => get(request, url));
+    problems.push(...bad.map((p) => `${name}: ${p}`));
+    console.log(`fuzz ${name}: ${RUNS} inputs, ${bad.length} 5xx`);
   }
   expect(problems).toEqual([]);
 });
@@ -143,7 +148,8 @@ const ACTIONS: Fuzzed[] = [
 ];
 
 test("every server action answers generated bodies with no 5xx, signed in and not", async ({ page, request }) => {
-  test.setTimeout(420_000);
+  // 14,000 requests: a few minutes on a quiet 2-core machine, far more on a busy one.
+  test.setTimeout(1_200_000);
   await signUp(page, "Fuzz Member");
   const member = page.request;
   const problems: string[] = [];
@@ -157,6 +163,7 @@ test("every server action answers generated bodies with no 5xx, signed in and no
       return { status: r.status, what: `${JSON.stringify(x).slice(0, 200)} → ${r.body.slice(0, 120)}` };
     });
     problems.push(...bad.map((b) => `${a.name}: ${b}`));
+    console.log(`fuzz ${a.name}: ${RUNS} inputs, ${bad.length} 5xx`);
   }
   expect(problems).toEqual([]);
 });
