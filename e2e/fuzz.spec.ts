@@ -77,7 +77,6 @@ async function get(request: APIRequestContext, url: string) {
   return { status: res.status(), what: `GET ${url}` };
 }
 
-test.describe.configure({ mode: "serial" });
 
 test("API routes answer generated requests with no 5xx", async ({ request }) => {
   test.setTimeout(240_000);
