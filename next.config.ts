@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { securityHeaderRules } from "./lib/security/headers";
 
 const REVIEW_SORT = "(?<sort>helpful|newest|highest|lowest)";
 const REVIEW_STARS = "(?<stars>[1-5])";
@@ -47,6 +48,10 @@ const nextConfig: NextConfig = {
       afterFiles: [],
       fallback: [],
     };
+  },
+  // Security headers on every response, cached pages included (lib/security/headers.ts).
+  async headers() {
+    return securityHeaderRules({ dev: process.env.NODE_ENV === "development", https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://") });
   },
 };
 

@@ -36,8 +36,14 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       ADMIN_EMAIL: "admin@marquee.local",
       ADMIN_PASSWORD: "marquee-e2e-admin",
-      // every test signs in from 127.0.0.1: the per-address limit would trip across tests
+      // every test signs in and signs up from 127.0.0.1: per-address limits would trip
+      // across tests (per-member limits keep their defaults: each test has new members)
       SIGNIN_LIMIT_PER_ADDRESS: "10000",
+      LIMIT_SIGNUPS_PER_HOUR: "10000",
+      LIMIT_ANONYMOUS_WRITES_PER_MINUTE: "100000",
+      LIMIT_PASSWORD_RESETS_PER_HOUR: "10000",
+      // e2e/account.spec.ts starts a real SMTP server here
+      SMTP_URL: `smtp://127.0.0.1:${PORT + 50}`,
       OIDC_ISSUER: `http://127.0.0.1:${PORT + 98}`,
       OIDC_CLIENT_ID: "marquee-e2e",
       OIDC_CLIENT_SECRET: "marquee-e2e-secret-value",

@@ -46,7 +46,7 @@ test("vote helpful, switch and withdraw; never on your own review", async ({ pag
   await expect(no).toHaveAttribute("aria-pressed", "false");
 });
 
-test("three reports hide a review; a moderator restores and hides it", async ({ page }) => {
+test("three reports from new accounts do not hide a review; a moderator hides and restores it", async ({ page }) => {
   test.setTimeout(90_000);
   const film = "/films/roman-holiday";
   const author = await signUp(page, "Spam Bot 3000", { from: film });
@@ -58,7 +58,9 @@ test("three reports hide a review; a moderator restores and hides it", async ({ 
   const withIt = await reviewCount(page);
   await signOut(page, author.name);
 
-  for (const [i, name] of ["Reporter One", "Reporter Two", "Reporter Three"].entries()) {
+  // Throwaway accounts (less than a day old, no review of their own) can report, and
+  // moderators see it, but they cannot hide a review between them.
+  for (const name of ["Reporter One", "Reporter Two", "Reporter Three"]) {
     await signUp(page, name, { from: `${film}/reviews?sort=newest` });
     await page.goto(`${film}/reviews?sort=newest`);
     const card = page.getByRole("article", { name: "Review by Spam Bot 3000" });
@@ -66,17 +68,13 @@ test("three reports hide a review; a moderator restores and hides it", async ({ 
     const dialog = page.getByRole("dialog", { name: "Report this review" });
     await dialog.getByRole("radio", { name: "Spam or advertising" }).check();
     await dialog.getByRole("button", { name: "Submit report" }).click();
-    if (i < 2) await expect(card.getByText("Thanks for letting us know.")).toBeVisible();
-    // the third report hides the review: it leaves the list at once
-    else await expect(card).toHaveCount(0);
+    await expect(card.getByText("Thanks for letting us know.")).toBeVisible();
     await signOut(page, name);
   }
-  await page.reload();
-  await expect(page.getByRole("article", { name: "Review by Spam Bot 3000" })).toHaveCount(0);
-  await page.goto(film);
-  await expect.poll(() => reviewCount(page)).toBe(withIt - 1);
   await page.goto(`${film}/reviews?sort=newest`);
-  await expect(page.getByRole("article", { name: "Review by Spam Bot 3000" })).toHaveCount(0);
+  await expect(page.getByRole("article", { name: "Review by Spam Bot 3000" })).toBeVisible();
+  await page.goto(film);
+  expect(await reviewCount(page)).toBe(withIt);
 
   await signIn(page, "admin@marquee.local", "marquee-e2e-admin", "/admin/reports");
   await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
@@ -89,6 +87,8 @@ test("three reports hide a review; a moderator restores and hides it", async ({ 
   await expect(waiting.getByRole("article", { name: label })).toHaveCount(0);
   await page.goto(film);
   await expect.poll(() => reviewCount(page)).toBe(withIt - 1);
+  await page.goto(`${film}/reviews?sort=newest`);
+  await expect(page.getByRole("article", { name: "Review by Spam Bot 3000" })).toHaveCount(0);
 
   await page.goto("/admin/reports");
   await hidden.getByRole("article", { name: label }).getByRole("button", { name: "Restore" }).click();

@@ -17,5 +17,11 @@ export function safeCallbackUrl(raw: unknown, fallback = "/"): string {
     return fallback;
   }
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f\\]/.test(value)) return fallback;
-  return value;
+  // Percent-encode what is not printable ASCII, so the path can go into a Location
+  // header (which only carries Latin-1) as is; a lone surrogate cannot be encoded.
+  try {
+    return value.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return fallback;
+  }
 }

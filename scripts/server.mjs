@@ -21,6 +21,9 @@ import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import { createInterface } from "node:readline";
 import zlib from "node:zlib";
+// Every request carries its real socket address in a header of our own (a client's copy
+// is overwritten): per-address limits must not trust a client's X-Forwarded-For.
+import "./socket-address.cjs";
 import { createFrontCache } from "../lib/cache/front.mjs";
 import { acquireDataDirLock, controlSocketPath, DataDirLockedError, embeddedDataDir } from "../lib/db/dir-lock.mjs";
 

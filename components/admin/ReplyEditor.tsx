@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { deleteReplyAction, saveReplyAction } from "@/lib/actions/replies";
 import { REPLY_MAX } from "@/lib/validation/film";
-import { graphemeLength } from "@/lib/validation/text";
+import { graphemeLength } from "@/lib/validation/graphemes";
 
 /** Write, edit or delete the one reply to a review (at most 1,000 characters). */
 export function ReplyEditor({ reviewId, authorName, existing, status }: { reviewId: string; authorName: string; existing: string; status: string | null }) {

@@ -52,6 +52,9 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
         <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
           {pending ? "Signing in…" : "Sign in"}
         </button>
+        <Link href="/forgot-password" className="self-start text-sm font-semibold text-brand hover:underline">
+          Forgot password?
+        </Link>
       </form>
       {providers.length > 0 && (
         <div className="flex flex-col gap-2">

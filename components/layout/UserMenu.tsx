@@ -70,6 +70,9 @@ function MemberMenu({ name, role }: { name: string; role: Role }) {
           <Link ref={first} role="menuitem" href="/wishlist" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
             Wishlist
           </Link>
+          <Link role="menuitem" href="/account" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+            Account
+          </Link>
           {(role === "ADMIN" || role === "EDITOR") && (
             <Link role="menuitem" href="/admin/films" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
               Catalog editor
@@ -80,7 +83,8 @@ function MemberMenu({ name, role }: { name: string; role: Role }) {
               Replies to reviews
             </Link>
           )}
-          {role === "ADMIN" && (            <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
+          {role === "ADMIN" && (
+            <Link role="menuitem" href="/admin/reports" onClick={() => setOpen(false)} className="rounded px-3 py-2 text-sm hover:bg-surface">
               Moderation queue
             </Link>
           )}

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId, useRef, useState, useTransition } fro
 import { deleteReviewAction, saveReviewAction, type ReviewFormState } from "@/lib/actions/reviews";
 import type { MyReview } from "@/lib/data/viewer";
 import { ReplyBlock } from "@/components/reviews/ReplyBlock";
-import { graphemeLength } from "@/lib/validation/text";
+import { graphemeLength } from "@/lib/validation/graphemes";
 import { REVIEW_MAX } from "@/lib/validation/review-rules";
 import { ReviewMeta } from "../reviews/ReviewMeta";
 import { useFilmMine, viewerStore } from "../viewer/store";

@@ -1,21 +1,27 @@
 "use server";
 import { createUserWithPassword } from "../data/users";
 import { signUpSchema } from "../validation/auth";
+import { formText } from "../validation/text";
 import { fail, fromZod, type Result } from "../result";
 import { reportFailure } from "../errors";
+import { checkLimit, requestAddress } from "./limit";
 
 export type SignUpState = (Result & { values?: { name: string; email: string } }) | null;
 
 /**
  * Creates an account. The browser then signs in through next-auth with the same
  * credentials (so the session cookie is next-auth's own) and returns to callbackUrl.
+ * Sign-ups are limited per client address (LIMIT_SIGNUPS_PER_HOUR).
  */
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
-  const raw = { name: form.get("name") ?? "", email: form.get("email") ?? "", password: form.get("password") ?? "" };
-  const values = { name: String(raw.name), email: String(raw.email) };
-  const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return { ...fromZod(parsed.error), values };
+  // Raw values cut before anything else looks at them (the schema refuses what is too long).
+  const raw = { name: formText(form, "name", 1000), email: formText(form, "email", 1001), password: formText(form, "password", 1000) };
+  const values = { name: raw.name.slice(0, 240), email: raw.email.slice(0, 254) };
   try {
+    const blocked = await checkLimit("signup", `addr:${await requestAddress()}`);
+    if (blocked) return { ...blocked, values };
+    const parsed = signUpSchema.safeParse(raw);
+    if (!parsed.success) return { ...fromZod(parsed.error), values };
     const created = await createUserWithPassword(parsed.data);
     if (!created.ok) return { ...fail("An account with this email already exists. Sign in instead.", "conflict", { email: ["An account with this email already exists."] }), values };
     return { ok: true };

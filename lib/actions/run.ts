@@ -4,6 +4,8 @@ import { getCurrentUser } from "../auth/session";
 import { tagsForWrite, type WriteScope } from "../data/cache";
 import type { Actor } from "../data/review-writes";
 import type { Result } from "../result";
+import type { LimitName } from "../security/limits";
+import { checkLimit, requestAddress } from "./limit";
 import { reportFailure } from "../errors";
 
 /** What a mutation's data may name for revalidation: the film (and its former slugs). */
@@ -14,17 +16,18 @@ export type MutationOptions<T = unknown> = {
   scope?: WriteScope | ((data: NonNullable<T>) => WriteScope);
   /** Without a scope: the film's pages, and with `catalog` the lists it appears in too. */
   catalog?: boolean;
-  /** The write limit this mutation counts against (unset: not limited). */
-  limit?: string;
+  /** The write limit this mutation counts against (lib/security/limits.ts; unset: not limited). */
+  limit?: LimitName;
   /** The name in the failure log line. */
   route?: string;
 };
 
 /**
- * Rate-limit hook: a failed Result when the actor is over the limit, or null to go on.
+ * The write limit: members are counted per account; a request without a session counts
+ * against the shared "anonymous" limit of its client address. Over the limit nothing runs.
  */
-async function limitHook(_limit: string, _actor: Actor): Promise<Result<never> | null> {
-  return null;
+async function limitHook(limit: LimitName, actor: Actor): Promise<Result<never> | null> {
+  return actor ? checkLimit(limit, `user:${actor.id}`) : checkLimit("anonymous", `addr:${await requestAddress()}`);
 }
 
 /**

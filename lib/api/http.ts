@@ -9,7 +9,7 @@ export const PUBLIC_CACHE = "public, s-maxage=60, stale-while-revalidate=300";
 const COMMON = {
   // Read-only and credential-free: any site may call it from the browser.
   "Access-Control-Allow-Origin": "*",
-  "X-Content-Type-Options": "nosniff",
+  // X-Content-Type-Options and the other security headers: next.config.ts, on every response.
 };
 
 /** The query string as a record (a repeated key becomes an array; the schemas take its first value). */

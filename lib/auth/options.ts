@@ -7,15 +7,20 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "../env";
 import { verifyPassword } from "./password";
 import { signInSchema } from "../validation/auth";
-import { authAdapter, findUserForSignIn, getUserById } from "../data/users";
+import { authAdapter, bumpSessionVersion, findUserForSignIn, getUserById } from "../data/users";
 import { clearLimit, hitLimit } from "../data/rate-limit";
 import { safeCallbackUrl } from "../safe-redirect";
 import { reportFailure } from "../errors";
 
 /** Messages written for the person signing in; anything else is an unexpected failure. */
 class SignInRefusal extends Error {}
+import { clientAddress } from "../security/client-address";
+import { waitText } from "../security/limits";
 
 export const GENERIC_SIGNIN_ERROR = "That email and password don’t match an account. Check them and try again.";
+
+/** The longest pause a flood of attempts on one email adds to each further attempt. */
+const SLOWDOWN_MAX_MS = 3000;
 
 export type ProviderButton = { id: string; name: string };
 
@@ -29,17 +34,7 @@ export function oauthProviders(): ProviderButton[] {
   return list;
 }
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const h = headers ?? {};
-  const xff = typeof h["x-forwarded-for"] === "string" ? (h["x-forwarded-for"] as string).split(",")[0]!.trim() : "";
-  const real = typeof h["x-real-ip"] === "string" ? (h["x-real-ip"] as string) : "";
-  return xff || real || "unknown";
-}
-
-function minutes(seconds: number): string {
-  const m = Math.max(1, Math.ceil(seconds / 60));
-  return m === 1 ? "1 minute" : `${m} minutes`;
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let cached: NextAuthOptions | undefined;
 
@@ -67,18 +62,25 @@ export function authOptions(): NextAuthOptions {
     const parsed = signInSchema.safeParse(credentials ?? {});
     if (!parsed.success) throw new SignInRefusal(GENERIC_SIGNIN_ERROR);
     const { email, password } = parsed.data;
-    const byAddress = await hitLimit(`signin:addr:${clientAddress(req?.headers)}`, e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds);
-    const byEmail = await hitLimit(`signin:email:${email}`, e.SIGNIN_LIMIT_PER_EMAIL, windowSeconds);
-    const blocked = [byAddress, byEmail].filter((l) => !l.allowed);
+    // Limits that a stranger cannot turn against the account's owner: per client
+    // address, and per (email, address). Attempts on one email from everywhere only
+    // slow down (a growing pause), they never lock the owner out.
+    const address = clientAddress(req?.headers);
+    const byAddress = await hitLimit(`signin:addr:${address}`, e.SIGNIN_LIMIT_PER_ADDRESS, windowSeconds);
+    const byPair = await hitLimit(`signin:pair:${address}:${email}`, e.SIGNIN_LIMIT_PER_EMAIL, windowSeconds);
+    const blocked = [byAddress, byPair].filter((l) => !l.allowed);
     if (blocked.length) {
       const wait = Math.max(...blocked.map((l) => l.retryAfterSeconds));
-      throw new SignInRefusal(`Too many sign-in attempts. Try again in ${minutes(wait)}.`);
+      throw new SignInRefusal(`Too many sign-in attempts. Try again in ${waitText(wait)}.`);
     }
+    const byEmail = await hitLimit(`signin:email:${email}`, e.SIGNIN_SLOWDOWN_PER_EMAIL, windowSeconds);
+    if (!byEmail.allowed) await sleep(Math.min(SLOWDOWN_MAX_MS, 200 * (byEmail.count - e.SIGNIN_SLOWDOWN_PER_EMAIL)));
     const user = await findUserForSignIn(email);
     if (!(await verifyPassword(password, user?.passwordHash)) || !user) throw new SignInRefusal(GENERIC_SIGNIN_ERROR);
-    await clearLimit(`signin:email:${email}`);
-    return { id: user.id, name: user.displayName, email: user.email, role: user.role };
+    await clearLimit(`signin:pair:${address}:${email}`);
+    return { id: user.id, name: user.displayName, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
   }
+
   if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
   if (e.GOOGLE_ID && e.GOOGLE_SECRET) providers.push(GoogleProvider({ clientId: e.GOOGLE_ID, clientSecret: e.GOOGLE_SECRET }));
   if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
@@ -106,6 +108,12 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     useSecureCookies: e.secureCookies,
     pages: { signIn: "/signin", error: "/signin" },
+    events: {
+      // Sign-out ends the session on the server too: a copied cookie stops working.
+      async signOut({ token }) {
+        if (token?.sub) await bumpSessionVersion(token.sub, typeof token.sv === "number" ? token.sv : undefined);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
@@ -113,11 +121,14 @@ export function authOptions(): NextAuthOptions {
           token.sub = user.id;
           token.name = fresh?.name ?? user.name ?? null;
           token.role = fresh?.role ?? "MEMBER";
+          // The session version at sign-in: bumping it on the user ends this session.
+          token.sv = fresh?.sessionVersion ?? 0;
         }
         return token;
       },
       async session({ session, token }) {
         if (token.sub) session.user = { id: token.sub, name: token.name ?? "", email: token.email ?? null, role: token.role ?? "MEMBER" };
+        session.sv = typeof token.sv === "number" ? token.sv : 0;
         return session;
       },
       async redirect({ url, baseUrl }) {

@@ -4,7 +4,7 @@ import { Prisma } from "../generated/prisma/client";
 import { decodeCursor } from "../cursor";
 import { NEUTRAL_MEAN, PRIOR_WEIGHT } from "../ranking";
 import { decodeFilmCursor, encodeFilmCursor, type FilmCursor, type FilmSort } from "../validation/catalog";
-import type { ReviewListQuery } from "../validation/review-list";
+import { reviewCursorFits, type ReviewListQuery } from "../validation/review-list";
 import { cachedRead, tags } from "./cache";
 import { getFilmBySlug, type FilmCard, type FilmDetail } from "./films";
 import { getReviewPage, SORT_COLUMNS, type ReviewPage } from "./reviews";
@@ -388,18 +388,8 @@ export const getSitemapData = cachedRead(loadSitemapData, "sitemap", () => [tags
 
 // ---------- reviews for the public API ----------
 
-/** Whether a review-list cursor is well formed for this sort (the page ignores bad ones, the API rejects them). */
-export function reviewCursorFits(sort: ReviewListQuery["sort"], cursor: string): boolean {
-  const c = decodeCursor(cursor);
-  const cols = SORT_COLUMNS[sort];
-  if (!c || c.id.length === 0 || c.v.length !== cols.length - 1) return false;
-  return c.v.every((v, i) => {
-    const kind = cols[i]!.kind;
-    if (kind === "num") return typeof v === "number";
-    if (kind === "date") return typeof v === "string" && !Number.isNaN(Date.parse(v));
-    return typeof v === "string";
-  });
-}
+// Whether a review-list cursor fits its sort: lib/validation/review-list.ts (type and range).
+export { reviewCursorFits };
 
 export type FilmReviewsResult =
   | { kind: "ok"; film: FilmDetail; page: ReviewPage }

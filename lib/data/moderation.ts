@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import { decodeCursor, encodeCursor } from "../cursor";
 
 export type QueueItem = {
   reviewId: string;
@@ -14,38 +16,78 @@ export type QueueItem = {
   notes: string[];
 };
 
-/** Reviews that need a moderator: open reports or auto-hidden; then recently hidden ones. */
-export async function getModerationQueue(limit = 100): Promise<{ pending: QueueItem[]; hidden: QueueItem[] }> {
+export type QueueList = "pending" | "hidden";
+export type QueuePage = { items: QueueItem[]; next: string | null };
+export const QUEUE_PAGE_SIZE = 50;
+
+const OPEN = Prisma.sql`EXISTS (SELECT 1 FROM "Report" p WHERE p."reviewId" = r.id AND p.status = 'OPEN')`;
+
+/** A queue cursor: [[flagged, reportCount], id] for "pending", [[], id] for "hidden"; anything else is null. */
+function readCursor(list: QueueList, s: string | undefined): { v: number[]; id: string } | null {
+  if (!s || s.length > 400 || !/^[A-Za-z0-9_-]+$/.test(s)) return null;
+  const c = decodeCursor(s);
+  if (!c || !/^[A-Za-z0-9_-]{1,64}$/.test(c.id)) return null;
+  if (list === "hidden") return c.v.length === 0 ? { v: [], id: c.id } : null;
+  const [f, n] = c.v;
+  const ok = c.v.length === 2 && (f === 0 || f === 1) && typeof n === "number" && Number.isInteger(n) && n >= 0 && n < 2 ** 31;
+  return ok ? { v: [f as number, n as number], id: c.id } : null;
+}
+
+/**
+ * One page of the moderation queue, by keyset so no review is ever out of reach.
+ * "pending": auto-hidden reviews first, then the most reported, for anything with open
+ * reports or waiting after an automatic hide. "hidden": reviews a moderator hid, newest first.
+ */
+export async function getModerationPage(list: QueueList, cursor?: string, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
   const prisma = await db();
-  const rows = await prisma.review.findMany({
-    where: { OR: [{ status: { in: ["FLAGGED", "HIDDEN"] } }, { reports: { some: { status: "OPEN" } } }] },
+  const after = readCursor(list, cursor);
+  const take = limit + 1;
+  const rows =
+    list === "pending"
+      ? await prisma.$queryRaw<{ id: string; f: number; c: number }[]>(Prisma.sql`
+          SELECT r.id, (CASE WHEN r.status = 'FLAGGED' THEN 1 ELSE 0 END)::int AS f, r."reportCount"::int AS c
+          FROM "Review" r
+          WHERE (r.status = 'FLAGGED' OR ${OPEN})
+            ${after ? Prisma.sql`AND ((CASE WHEN r.status = 'FLAGGED' THEN 1 ELSE 0 END), r."reportCount", r.id) < (${after.v[0]}::int, ${after.v[1]}::int, ${after.id})` : Prisma.empty}
+          ORDER BY f DESC, c DESC, r.id DESC
+          LIMIT ${take}`)
+      : await prisma.$queryRaw<{ id: string; f: number; c: number }[]>(Prisma.sql`
+          SELECT r.id, 0 AS f, 0 AS c FROM "Review" r
+          WHERE r.status = 'HIDDEN' AND NOT ${OPEN}
+            ${after ? Prisma.sql`AND r.id < ${after.id}` : Prisma.empty}
+          ORDER BY r.id DESC
+          LIMIT ${take}`);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const next = rows.length > limit && last ? encodeCursor({ v: list === "pending" ? [Number(last.f), Number(last.c)] : [], id: last.id }) : null;
+  const details = await prisma.review.findMany({
+    where: { id: { in: page.map((r) => r.id) } },
     include: {
       film: { select: { slug: true, title: true } },
       user: { select: { displayName: true } },
-      reports: { select: { reason: true, status: true, note: true } },
+      reports: { where: { status: "OPEN" }, select: { reason: true, note: true }, take: 200 },
     },
-    orderBy: [{ reportCount: "desc" }, { createdAt: "desc" }],
-    take: limit,
   });
-  const items = rows.map((r): QueueItem => {
-    const open = r.reports.filter((p) => p.status === "OPEN");
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const items = page.flatMap(({ id }): QueueItem[] => {
+    const r = byId.get(id);
+    if (!r) return [];
     const counts = new Map<string, number>();
-    for (const p of open) counts.set(p.reason, (counts.get(p.reason) ?? 0) + 1);
-    return {
-      reviewId: r.id,
-      status: r.status,
-      rating: r.rating,
-      body: r.body,
-      authorName: r.user.displayName,
-      createdAt: r.createdAt.toISOString(),
-      film: r.film,
-      openReports: open.length,
-      reasons: [...counts].map(([reason, count]) => ({ reason, count })),
-      notes: open.map((p) => p.note).filter((n): n is string => !!n),
-    };
+    for (const p of r.reports) counts.set(p.reason, (counts.get(p.reason) ?? 0) + 1);
+    return [
+      {
+        reviewId: r.id,
+        status: r.status,
+        rating: r.rating,
+        body: r.body,
+        authorName: r.user.displayName,
+        createdAt: r.createdAt.toISOString(),
+        film: r.film,
+        openReports: r.reports.length,
+        reasons: [...counts].map(([reason, count]) => ({ reason, count })),
+        notes: r.reports.map((p) => p.note).filter((n): n is string => !!n),
+      },
+    ];
   });
-  return {
-    pending: items.filter((i) => i.openReports > 0 || i.status === "FLAGGED").sort((a, b) => Number(b.status === "FLAGGED") - Number(a.status === "FLAGGED")),
-    hidden: items.filter((i) => i.status === "HIDDEN" && i.openReports === 0),
-  };
+  return { items, next };
 }

@@ -213,7 +213,13 @@ export async function voteOnReview(actor: Actor, raw: unknown): Promise<Result<V
 
 // ---------------------------------------------------------------- reports and moderation
 
-export async function reportReview(actor: Actor, raw: unknown, hideThreshold: number): Promise<Result<{ filmSlug: string; hidden: boolean }>> {
+/**
+ * Records a report. Only reports from established members count toward hiding the
+ * review automatically (an account older than `minAccountAgeHours` with at least one
+ * visible review of its own), so a few fresh throwaway accounts cannot hide one; every
+ * report still reaches the moderation queue.
+ */
+export async function reportReview(actor: Actor, raw: unknown, hideThreshold: number, minAccountAgeHours = 24): Promise<Result<{ filmSlug: string; hidden: boolean }>> {
   if (!actor) return fail("Sign in to report a review.", "unauthenticated");
   const parsed = reportInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error, "Choose a reason for your report.");
@@ -226,7 +232,10 @@ export async function reportReview(actor: Actor, raw: unknown, hideThreshold: nu
     if (already) return fail("You have already reported this review. Our moderators will look at it.", "conflict");
     await tx.report.create({ data: { userId: actor.id, reviewId, reason, note }, select: { id: true } });
     await tx.review.update({ where: { id: reviewId }, data: { reportCount: { increment: 1 } }, select: { id: true } });
-    const open = await tx.report.count({ where: { reviewId, status: "OPEN" } });
+    const establishedBefore = new Date(Date.now() - minAccountAgeHours * 3_600_000);
+    const open = await tx.report.count({
+      where: { reviewId, status: "OPEN", user: { createdAt: { lte: establishedBefore }, reviews: { some: { status: "VISIBLE" } } } },
+    });
     let hidden = false;
     if (r.status === "VISIBLE" && open >= hideThreshold) {
       await tx.review.update({ where: { id: reviewId }, data: { status: "FLAGGED" }, select: { id: true } });

@@ -6,17 +6,32 @@ import { hashPassword } from "../auth/password";
 import type { SignUpInput } from "../validation/auth";
 
 export type RoleName = "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER";
-export type SessionUser = { id: string; name: string; email: string | null; role: RoleName; publisherId?: string | null };
+export type SessionUser = { id: string; name: string; email: string | null; role: RoleName; publisherId?: string | null; sessionVersion: number };
 
 export async function findUserForSignIn(email: string) {
   const prisma = await db();
-  return prisma.user.findUnique({ where: { email }, select: { id: true, displayName: true, email: true, role: true, passwordHash: true } });
+  return prisma.user.findUnique({ where: { email }, select: { id: true, displayName: true, email: true, role: true, passwordHash: true, sessionVersion: true } });
 }
 
 export async function getUserById(id: string): Promise<SessionUser | null> {
   const prisma = await db();
-  const u = await prisma.user.findUnique({ where: { id }, select: { id: true, displayName: true, email: true, role: true, publisherId: true } });
-  return u ? { id: u.id, name: u.displayName, email: u.email, role: u.role, publisherId: u.publisherId } : null;
+  const u = await prisma.user.findUnique({ where: { id }, select: { id: true, displayName: true, email: true, role: true, publisherId: true, sessionVersion: true } });
+  return u ? { id: u.id, name: u.displayName, email: u.email, role: u.role, publisherId: u.publisherId, sessionVersion: u.sessionVersion } : null;
+}
+
+/**
+ * Ends every session of the member: tokens carry the version they began with, and
+ * lib/auth/session.ts refuses an older one. With `from`, only bumps when the version
+ * is still that one (a second sign-out of the same session changes nothing more).
+ */
+export async function bumpSessionVersion(id: string, from?: number): Promise<number | null> {
+  const prisma = await db();
+  const rows = await prisma.user.updateManyAndReturn({
+    where: { id, ...(from !== undefined ? { sessionVersion: from } : {}) },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return rows[0]?.sessionVersion ?? null;
 }
 
 export type CreateUserResult = { ok: true; user: SessionUser } | { ok: false; reason: "email-taken" };
@@ -28,9 +43,9 @@ export async function createUserWithPassword(input: SignUpInput, role: "MEMBER" 
   try {
     const u = await prisma.user.create({
       data: { email: input.email, name: input.name, displayName: input.name, passwordHash, role },
-      select: { id: true, displayName: true, email: true, role: true },
+      select: { id: true, displayName: true, email: true, role: true, sessionVersion: true },
     });
-    return { ok: true, user: { id: u.id, name: u.displayName, email: u.email, role: u.role } };
+    return { ok: true, user: { id: u.id, name: u.displayName, email: u.email, role: u.role, sessionVersion: u.sessionVersion } };
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "email-taken" };
     throw e;

@@ -4,7 +4,8 @@
 // server is exactly what is written here; README.md "Public API" documents it.
 import { z } from "zod";
 import { cursorParam, decodeFilmCursor, DEFAULT_FILM_SORT, FILM_SORTS } from "./catalog";
-import { REVIEW_PAGE_SIZE, reviewListQuerySchema } from "./review-list";
+import { cursorOfThisSort, REVIEW_PAGE_SIZE, reviewListObject } from "./review-list";
+import { hasUnsafeCodeUnits } from "./text";
 
 export const API_MAX_LIMIT = 50;
 export const FILM_API_PAGE_SIZE = 20;
@@ -25,11 +26,15 @@ const limitParam = (fallback: number) =>
 export const filmListQuerySchema = z
   .object({
     q: z.preprocess(
-      (v) => (typeof first(v) === "string" ? (first(v) as string).trim() || undefined : first(v)),
-      z.string().max(API_Q_MAX, `At most ${API_Q_MAX} characters`).optional(),
+      (v) => (typeof first(v) === "string" ? (first(v) as string).slice(0, API_Q_MAX * 4).trim() || undefined : first(v)),
+      z
+        .string()
+        .max(API_Q_MAX, { error: `At most ${API_Q_MAX} characters`, abort: true })
+        .refine((s) => !hasUnsafeCodeUnits(s), "Contains characters that are not allowed (NUL or an unpaired surrogate)")
+        .optional(),
     ),
     genre: z.preprocess(
-      blankToUndefined,
+      (v) => { const x = blankToUndefined(v); return typeof x === "string" ? x.slice(0, 81) : x; },
       z
         .string()
         .max(80)
@@ -49,7 +54,7 @@ export const filmListQuerySchema = z
 export type FilmListQuery = z.infer<typeof filmListQuerySchema>;
 
 /** GET /api/films/[slug]/reviews: the review page's own strict schema, plus a page size. */
-export const reviewsQuerySchema = reviewListQuerySchema.extend({ limit: limitParam(REVIEW_PAGE_SIZE) });
+export const reviewsQuerySchema = reviewListObject.extend({ limit: limitParam(REVIEW_PAGE_SIZE) }).superRefine(cursorOfThisSort);
 export type ReviewsQuery = z.infer<typeof reviewsQuerySchema>;
 
 // ---------- responses ----------

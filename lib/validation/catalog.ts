@@ -17,7 +17,10 @@ export const GENRE_PAGE_SIZE = 20;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /** An opaque keyset cursor as it may appear in a URL (base64url). */
-export const cursorParam = z.string().max(400).regex(/^[A-Za-z0-9_-]+$/, "Not a cursor");
+export const cursorParam = z.preprocess(
+  (v) => (typeof v === "string" ? v.slice(0, 401) : v),
+  z.string().max(400, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "Not a cursor"),
+);
 
 // ---------- keyset cursors of film lists ----------
 

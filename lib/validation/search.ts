@@ -2,6 +2,7 @@
 // the text helpers are in ./search-text.
 import { z } from "zod";
 import { foldForSearch, graphemeCount, SEARCH_MAX_LENGTH, SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, tidyQuery, truncateGraphemes } from "./search-text";
+import { hasUnsafeCodeUnits, toWellFormed } from "./text";
 
 export * from "./search-text";
 
@@ -24,17 +25,20 @@ function toSearchQuery(q: string): SearchQuery {
  */
 export function parseSearchPageQuery(params: Record<string, string | string[] | undefined>): SearchQuery {
   const raw = first(params.q);
-  const q = typeof raw === "string" ? truncateGraphemes(tidyQuery(raw), SEARCH_MAX_LENGTH).trim() : "";
+  // Cut by raw length first: tidying and counting characters then cost next to nothing.
+  const q = typeof raw === "string" ? truncateGraphemes(tidyQuery(toWellFormed(raw.slice(0, SEARCH_MAX_LENGTH * 4))), SEARCH_MAX_LENGTH).trim() : "";
   return toSearchQuery(q);
 }
 
 /** Strict schema of GET /api/search/suggest?q=…&limit=… (one q, at most 100 characters). */
 export const suggestParamsSchema = z
   .object({
-    q: z
+    q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, SEARCH_MAX_LENGTH * 4 + 1) : v), z
       .string({ error: (issue) => (issue.input === undefined ? "q is required" : "q must be given once, as text") })
+      .max(SEARCH_MAX_LENGTH * 4, { error: `q must be at most ${SEARCH_MAX_LENGTH} characters`, abort: true })
+      .refine((s) => !hasUnsafeCodeUnits(s), { message: "q contains characters that are not allowed", abort: true })
       .transform(tidyQuery)
-      .refine((s) => graphemeCount(s) <= SEARCH_MAX_LENGTH, { message: `q must be at most ${SEARCH_MAX_LENGTH} characters` }),
+      .refine((s) => graphemeCount(s) <= SEARCH_MAX_LENGTH, { message: `q must be at most ${SEARCH_MAX_LENGTH} characters` })),
     limit: z.coerce.number().int().min(1).max(SUGGEST_MAX_LIMIT).default(SUGGEST_DEFAULT_LIMIT),
   })
   .transform(({ q, limit }) => ({ ...toSearchQuery(q), limit }));

@@ -127,13 +127,20 @@ describe(`helpful votes on ${ENGINE}`, () => {
 });
 
 describe(`reports and moderation on ${ENGINE}`, () => {
-  it("hides a review reported by three members until a moderator decides", async () => {
+  it("hides a review reported by three established members until a moderator decides", async () => {
     const author = await member();
     const f0 = await film("heat");
     const saved = await saveReview(author, { filmId: f0.id, rating: 1, body: "Buy cheap watches at example dot com" });
     if (!saved.ok) throw new Error(saved.message);
     const id = saved.data.reviewId;
+    // Established: older than a day, with a visible review of their own (see the security tests).
     const [a, b, c] = [await member(), await member(), await member()];
+    const old = new Date(Date.now() - 2 * 86_400_000);
+    for (const m of [a, b, c]) {
+      await db.prisma.user.update({ where: { id: m.id }, data: { createdAt: old } });
+      const own = await saveReview(m, { filmId: (await film("alien")).id, rating: 4 });
+      if (!own.ok) throw new Error(own.message);
+    }
     expect(await reportReview(author, { reviewId: id, reason: "SPAM" }, 3)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await reportReview(null, { reviewId: id, reason: "SPAM" }, 3)).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await reportReview(a, { reviewId: id, reason: "NOPE" }, 3)).toMatchObject({ ok: false, code: "invalid" });

@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { parseReviewListQuery, reviewListHref, reviewListQuerySchema } from "@/lib/validation/review-list";
+import { encodeCursor } from "@/lib/cursor";
+
+// Cursors are checked by type and range for their sort (lib/validation/review-list.ts).
+const NEWEST = encodeCursor({ v: ["2024-05-01T10:00:00.000Z"], id: "review_1" });
+const LOWEST = encodeCursor({ v: [1, "2024-05-01T10:00:00.000Z"], id: "review_2" });
 
 describe("review list URL state", () => {
   it("defaults to most helpful, all ratings, first page", () => {
     expect(parseReviewListQuery({})).toEqual({ sort: "helpful", dir: "next" });
   });
   it("reads sort, rating, cursor and direction", () => {
-    expect(parseReviewListQuery({ sort: "newest", rating: "2", cursor: "abc_-1", dir: "prev" })).toEqual({
+    expect(parseReviewListQuery({ sort: "newest", rating: "2", cursor: NEWEST, dir: "prev" })).toEqual({
       sort: "newest",
       rating: 2,
-      cursor: "abc_-1",
+      cursor: NEWEST,
       dir: "prev",
     });
   });
@@ -28,8 +33,8 @@ describe("review list URL state", () => {
     const base = "/films/the-work/reviews";
     expect(reviewListHref(base, { sort: "helpful" })).toBe(base);
     expect(reviewListHref(base, { sort: "newest", rating: 2 })).toBe(`${base}?sort=newest&rating=2`);
-    const href = reviewListHref(base, { sort: "lowest", rating: 1, cursor: "xyz", dir: "prev" });
+    const href = reviewListHref(base, { sort: "lowest", rating: 1, cursor: LOWEST, dir: "prev" });
     const sp = Object.fromEntries(new URL(href, "http://x").searchParams);
-    expect(parseReviewListQuery(sp)).toEqual({ sort: "lowest", rating: 1, cursor: "xyz", dir: "prev" });
+    expect(parseReviewListQuery(sp)).toEqual({ sort: "lowest", rating: 1, cursor: LOWEST, dir: "prev" });
   });
 });

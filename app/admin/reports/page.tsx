@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getModerationQueue, type QueueItem } from "@/lib/data/moderation";
+import { env } from "@/lib/env";
+import { getModerationPage, type QueueItem } from "@/lib/data/moderation";
 import { REPORT_REASON_LABELS } from "@/lib/validation/review";
 import { Stars } from "@/components/rating/Stars";
 import { LocalDate } from "@/components/ui/LocalDate";
@@ -14,21 +15,32 @@ export const metadata: Metadata = { title: "Moderation queue", robots: { index: 
 
 const STATUS: Record<QueueItem["status"], string> = { VISIBLE: "Visible", FLAGGED: "Hidden automatically, waiting for you", HIDDEN: "Hidden by a moderator" };
 
-export default async function ReportsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v.slice(0, 400) : undefined);
+
+export default async function ReportsPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/admin/reports")}`);
   if (user.role !== "ADMIN") notFound();
-  const [{ pending, hidden }, replies] = await Promise.all([getModerationQueue(), getReplyQueue()]);
+  const sp = await searchParams;
+  const [pending, hidden, replies] = await Promise.all([getModerationPage("pending", one(sp.pending)), getModerationPage("hidden", one(sp.hidden)), getReplyQueue()]);
+  const href = (key: "pending" | "hidden", cursor: string) => {
+    const q = new URLSearchParams();
+    const other = key === "pending" ? one(sp.hidden) : one(sp.pending);
+    if (other) q.set(key === "pending" ? "hidden" : "pending", other);
+    q.set(key, cursor);
+    return `/admin/reports?${q}`;
+  };
   return (
     <div className="flex max-w-4xl flex-col gap-8">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Moderation queue</h1>
         <p className="mt-1 text-muted">
-          Reviews reported by members. A review reported by three members is hidden until you decide. Hidden reviews leave every count and average.
+          Reviews reported by members. A review reported by {env().REPORT_HIDE_THRESHOLD} established members (accounts older than {env().REPORT_MIN_ACCOUNT_AGE_HOURS} hours with a review of their own) is hidden until you decide. Hidden reviews leave every count and average.
         </p>
       </div>
-      <Queue title="Waiting for a decision" items={pending} empty="Nothing to review. Well done." />
-      <Queue title="Hidden reviews" items={hidden} empty="No hidden reviews." />
+      <Queue title="Waiting for a decision" items={pending.items} empty="Nothing to review. Well done." paged={!!one(sp.pending)} nextHref={pending.next ? href("pending", pending.next) : null} />
+      <Queue title="Hidden reviews" items={hidden.items} empty="No hidden reviews." paged={!!one(sp.hidden)} nextHref={hidden.next ? href("hidden", hidden.next) : null} />
       <section aria-labelledby="reported-replies">
         <h2 id="reported-replies" className="mb-3 text-xl font-semibold">
           Reported replies <span className="text-base font-normal text-muted">({replies.length})</span>
@@ -60,11 +72,12 @@ export default async function ReportsPage() {
   );
 }
 
-function Queue({ title, items, empty }: { title: string; items: QueueItem[]; empty: string }) {
+function Queue({ title, items, empty, paged, nextHref }: { title: string; items: QueueItem[]; empty: string; paged: boolean; nextHref: string | null }) {
   return (
     <section aria-labelledby={title.replace(/\W+/g, "-")}>
       <h2 id={title.replace(/\W+/g, "-")} className="mb-3 text-xl font-semibold">
-        {title} <span className="text-base font-normal text-muted">({items.length})</span>
+        {title}
+        {!paged && !nextHref && <span className="text-base font-normal text-muted"> ({items.length})</span>}
       </h2>
       {items.length === 0 ? (
         <p className="rounded-lg bg-surface p-4 text-muted">{empty}</p>
@@ -103,6 +116,20 @@ function Queue({ title, items, empty }: { title: string; items: QueueItem[]; emp
             </li>
           ))}
         </ul>
+      )}
+      {(paged || nextHref) && (
+        <nav aria-label={`${title} pages`} className="mt-3 flex gap-4 text-sm">
+          {paged && (
+            <Link href="/admin/reports" className="font-semibold text-brand hover:underline">
+              First page
+            </Link>
+          )}
+          {nextHref && (
+            <Link href={nextHref} className="font-semibold text-brand hover:underline">
+              Next page
+            </Link>
+          )}
+        </nav>
       )}
     </section>
   );

@@ -1,0 +1,59 @@
+"use client";
+// Small pieces the account and password forms share: a labelled input with its error
+// tied by aria-describedby, and the form's status line.
+import type { Result } from "@/lib/result";
+
+export const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink aria-[invalid=true]:border-red-600";
+export const buttonCls = "self-start rounded-lg bg-brand px-5 py-2 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60";
+
+type FieldProps = {
+  id: string;
+  name: string;
+  label: string;
+  type?: string;
+  autoComplete?: string;
+  defaultValue?: string;
+  maxLength?: number;
+  errors?: string[];
+  hint?: string;
+};
+
+export function Field({ id, name, label, type = "text", autoComplete, defaultValue, maxLength, errors, hint }: FieldProps) {
+  const describedBy = [errors?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <input id={id} name={name} type={type} autoComplete={autoComplete} defaultValue={defaultValue} maxLength={maxLength} required aria-invalid={!!errors?.length} aria-describedby={describedBy} className={inputCls} />
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+          {errors[0]}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form's message: an alert when it failed, a polite status when it worked. */
+export function FormStatus({ state }: { state: Result | null }) {
+  return (
+    <div aria-live="polite">
+      {state && !state.ok && (
+        <p role="alert" className="rounded-lg border border-red-700/40 bg-red-700/10 px-3 py-2 text-sm">
+          {state.message}
+        </p>
+      )}
+      {state?.ok && state.message && (
+        <p role="status" className="rounded-lg border border-line bg-surface px-3 py-2 text-sm">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}
