@@ -317,12 +317,14 @@ function chunkFilms(counts: number[], parts: number): [number, number, number][]
 
 type SavedDefs = { fks: { table: string; name: string; def: string }[]; pks: { table: string; name: string; def: string }[]; indexes: string[] };
 
-/** Drops the indexes, primary keys and foreign keys of (empty) tables, returning how to rebuild them. */
+/** Drops the indexes, primary keys and foreign keys of (empty) tables, and foreign keys into them, returning how to rebuild them. */
 async function dropBulkIndexes(sql: Sql, tables: string[]): Promise<SavedDefs> {
   const list = tables.map((t) => `'"${t}"'::regclass`).join(", ");
   const cons = await sql.query<{ table: string; name: string; def: string; type: string }>(
     `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS def, contype::text AS type
-     FROM pg_constraint WHERE conrelid IN (${list}) AND contype IN ('p', 'f') ORDER BY conname`,
+     FROM pg_constraint WHERE (conrelid IN (${list}) AND contype IN ('p', 'f'))
+        -- and other tables' foreign keys into these (they depend on the primary keys)
+        OR (confrelid IN (${list}) AND contype = 'f') ORDER BY conname`,
   );
   const idx = await sql.query<{ name: string; def: string }>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
