@@ -77,9 +77,10 @@ async function signIn() {
   return session.split(";")[0];
 }
 
-function wrk(url, headers = []) {
+function wrk(url, headers = [], script = null) {
   const h = headers.flatMap((x) => ["-H", x]);
-  const r = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${DURATION}s`, "--latency", ...h, url], { encoding: "utf8" });
+  const sc = script ? ["-s", script] : [];
+  const r = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${DURATION}s`, "--latency", ...sc, ...h, url], { encoding: "utf8" });
   const out = r.stdout;
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const toMs = (v, unit) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? 1);
@@ -115,6 +116,8 @@ async function main() {
     { key: "api", name: "Film API", path: "/api/films/the-work" },
     { key: "member-page", name: "Film page (member, cached HTML)", path: "/films/the-work", headers: [`Cookie: ${cookie}; mq_member=1`] },
     { key: "member-me", name: "Member request /api/me", path: "/api/me?film=the-work", headers: [`Cookie: ${cookie}; mq_member=1`] },
+    // What a member's browser does: the cached page, then its one member request.
+    { key: "member", name: "Member: page, then /api/me (alternating)", path: "/films/the-work", headers: [`Cookie: ${cookie}; mq_member=1`], alternate: "/api/me?film=the-work" },
   ].filter((t) => !ONLY || ONLY.has(t.key));
 
   const rows = [];
@@ -126,11 +129,17 @@ async function main() {
     const floorUrl = `http://127.0.0.1:${floor.port}/`;
     const page = [];
     const bare = [];
+    let script = null;
+    if (t.alternate) {
+      script = path.join(root, ".data", `bench-alt-${process.pid}.lua`);
+      fs.writeFileSync(script, `local n = 0\nrequest = function()\n  n = n + 1\n  if n % 2 == 0 then return wrk.format("GET", ${JSON.stringify(t.alternate)}) end\n  return wrk.format("GET", ${JSON.stringify(t.path)})\nend\n`);
+    }
     for (let i = 0; i < ROUNDS; i++) {
-      page.push(wrk(url, t.headers));
+      page.push(wrk(url, t.headers, script));
       bare.push(wrk(floorUrl));
     }
     floor.close();
+    if (script) fs.rmSync(script, { force: true });
     const rps = median(page.map((r) => r.rps));
     const floorRps = median(bare.map((r) => r.rps));
     rows.push({

@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from "react";
 import { changeNameAction, changePasswordAction, deleteAccountAction, signOutEverywhereAction, type AccountFormState } from "@/lib/actions/account";
 import { NAME_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
 import { buttonCls, Field, FormStatus } from "./fields";
+import { viewerStore } from "../viewer/store";
 
 const sectionCls = "flex flex-col gap-4 rounded-xl border border-line p-4";
 
@@ -11,7 +12,11 @@ export function NameForm({ name }: { name: string }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<AccountFormState, FormData>(async (prev, form) => {
     const r = await changeNameAction(prev, form);
-    if (r?.ok) router.refresh();
+    if (r?.ok) {
+      // The header's name comes from the member request: ask again.
+      viewerStore.afterWrite();
+      router.refresh();
+    }
     return r;
   }, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;

@@ -35,6 +35,12 @@ export function createFrontCache({ maxBytes, ttlMs, gzip }) {
     return true;
   }
 
+  /** Responses differ by scheme (HSTS only over https, set from X-Forwarded-Proto). */
+  function keyOf(req) {
+    const proto = String(req.headers["x-forwarded-proto"] ?? "").toLowerCase() === "https" ? "https" : "http";
+    return `${proto} ${req.url}`;
+  }
+
   function acceptsGzip(req) {
     return /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
   }
@@ -46,7 +52,7 @@ export function createFrontCache({ maxBytes, ttlMs, gzip }) {
     /** Answers from the cache when it can; true when it did. */
     serve(req, res) {
       if (!eligible(req)) return false;
-      const key = req.url;
+      const key = keyOf(req);
       const e = entries.get(key);
       if (!e) return false;
       if (e.expires < Date.now()) {
@@ -75,6 +81,7 @@ export function createFrontCache({ maxBytes, ttlMs, gzip }) {
      */
     capture(req, res) {
       if (!eligible(req)) return;
+      const key = keyOf(req);
       req.headers["accept-encoding"] = "identity";
       const startGen = generation;
       const chunks = [];
@@ -112,9 +119,9 @@ export function createFrontCache({ maxBytes, ttlMs, gzip }) {
           for (const [k, v] of Object.entries(lower)) if (!SKIP_HEADERS.has(k) && v !== undefined) kept[k] = Array.isArray(v) ? v.join(", ") : String(v);
           kept["x-nextjs-cache"] = "HIT";
           const gz = gzip(body);
-          const entry = { status: 200, headers: kept, body, gz, etag: kept.etag, size: body.length + gz.length + req.url.length + 512, expires: Date.now() + ttlMs };
-          drop(req.url);
-          entries.set(req.url, entry);
+          const entry = { status: 200, headers: kept, body, gz, etag: kept.etag, size: body.length + gz.length + key.length + 512, expires: Date.now() + ttlMs };
+          drop(key);
+          entries.set(key, entry);
           bytes += entry.size;
           for (const k of entries.keys()) {
             if (bytes <= maxBytes) break;

@@ -56,7 +56,27 @@ function sizeOf(value) {
 
 // ---------- one process-wide state (Next may construct the handler more than once) ----------
 const g = globalThis;
-const shared = (g.__marqueeCache ??= { memory: new Map(), bytes: 0, redis: undefined, sub: undefined, lastWarn: 0 });
+const shared = (g.__marqueeCache ??= { memory: new Map(), bytes: 0, redis: undefined, sub: undefined, lastWarn: 0, lookedUp: new Map() });
+shared.lookedUp ??= new Map();
+
+/**
+ * When a key was looked up (and missed, or was stale): Next renders, or refetches, right
+ * after, and stores the result. The entry is dated from that lookup, not from when it is
+ * stored, so a write that expires a tag while the render is still reading the database
+ * leaves the entry older than the expiry: the next request renders it again instead of
+ * keeping the stale copy until its time runs out.
+ */
+function lookedUp(key) {
+  if (!shared.lookedUp.has(key)) {
+    if (shared.lookedUp.size > 50_000) shared.lookedUp.clear();
+    shared.lookedUp.set(key, Date.now());
+  }
+}
+function startedAt(key) {
+  const t = shared.lookedUp.get(key);
+  shared.lookedUp.delete(key);
+  return t !== undefined && Date.now() - t < 120_000 ? t : Date.now();
+}
 
 function warn(what, err) {
   const now = Date.now();
@@ -166,6 +186,7 @@ export default class MarqueeCacheHandler {
   }
 
   async get(key, ctx) {
+    lookedUp(key);
     const hit = shared.memory.get(key);
     dbg("get", key.slice(0, 90), ctx?.kind, hit ? `hit lm=${hit.entry.lastModified}` : "miss", JSON.stringify(ctx?.tags ?? []));
     if (hit) {
@@ -189,7 +210,7 @@ export default class MarqueeCacheHandler {
   }
 
   async set(key, data, ctx) {
-    const entry = { value: data, lastModified: Date.now(), tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl };
+    const entry = { value: data, lastModified: startedAt(key), tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl };
     dbg("set", key.slice(0, 90), data?.kind, JSON.stringify(ctx?.tags ?? []));
     remember(key, entry, sizeOf(data));
     const redis = connect();

@@ -56,6 +56,17 @@ describe("cache handler", () => {
     expect(tagsManifest.get("catalog")?.expired).toBeGreaterThan(Date.now() + 50_000);
   });
 
+  it("dates an entry from the lookup that led to it, so a write during the render leaves it expired", async () => {
+    const { handler } = await load({ REDIS_URL: undefined });
+    expect(await handler.get("race")).toBeNull(); // Next looks up, misses, starts rendering…
+    await new Promise((r) => setTimeout(r, 5));
+    await handler.revalidateTag("film:race"); // …a write expires the tag meanwhile…
+    await new Promise((r) => setTimeout(r, 5));
+    await handler.set("race", page("read before the write"), { tags: [] }); // …the render stores what it read
+    const entry = (await handler.get("race")) as { lastModified: number };
+    expect(entry.lastModified).toBeLessThan(tagsManifest.get("film:race")!.expired!);
+  });
+
   it("expireTags (used by server actions) expires at once", async () => {
     await load({ REDIS_URL: undefined });
     const expire = (globalThis as Record<string, unknown>).__marqueeExpireTags as (t: string[]) => Promise<void>;
@@ -136,6 +147,16 @@ describe("front cache", () => {
     expect((await import("node:zlib")).gunzipSync(r2.body!).toString()).toBe("<html>x</html>");
     (globalThis as { __marqueeFrontCache?: { clear(): void } }).__marqueeFrontCache!.clear();
     expect(f.serve(req("/films/x"), res())).toBe(false);
+  });
+
+  it("keeps http and https answers apart (HSTS is sent over https only)", async () => {
+    const f = await front();
+    const r = res();
+    f.capture(req("/help"), r);
+    r.setHeader("x-nextjs-cache", "HIT");
+    r.end("plain");
+    expect(f.serve(req("/help", { "x-forwarded-proto": "https" }), res())).toBe(false);
+    expect(f.serve(req("/help"), res())).toBe(true);
   });
 
   it("never keeps rendered pages, errors, cookies, RSC navigations or answers that raced an invalidation", async () => {
