@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "../env";
+import { MEMBER_HINT_COOKIE } from "../viewer/hint";
 
 const MAX_AGE = 30 * 24 * 60 * 60;
 
@@ -29,4 +30,6 @@ export async function reissueSession(sessionVersion: number): Promise<void> {
 export async function clearSession(): Promise<void> {
   const store = await cookies();
   store.delete(sessionCookieName());
+  // and the member hint, so the page's islands turn to the visitor's view at once
+  store.delete(MEMBER_HINT_COOKIE);
 }
