@@ -60,17 +60,30 @@ const shared = (g.__marqueeCache ??= { memory: new Map(), bytes: 0, redis: undef
 shared.lookedUp ??= new Map();
 
 /**
- * When a key was looked up (and missed, or was stale): Next renders, or refetches, right
- * after, and stores the result. The entry is dated from that lookup, not from when it is
- * stored, so a write that expires a tag while the render is still reading the database
- * leaves the entry older than the expiry: the next request renders it again instead of
- * keeping the stale copy until its time runs out.
+ * When a key was last looked up and missed, or found expired by a tag: Next renders (or
+ * refetches) right after and stores the result. The entry is dated from that lookup, not
+ * from when it is stored, so a write that expires a tag while the render is still
+ * reading the database leaves the entry older than the expiry: the next request renders
+ * it again instead of keeping the stale copy. A fresh hit forgets the lookup.
  */
-function lookedUp(key) {
+function noteLookup(key, entry, ctxTags) {
+  if (entry && !expiredByTag(entry, ctxTags)) {
+    shared.lookedUp.delete(key);
+    return;
+  }
   if (!shared.lookedUp.has(key)) {
     if (shared.lookedUp.size > 50_000) shared.lookedUp.clear();
     shared.lookedUp.set(key, Date.now());
   }
+}
+function expiredByTag(entry, ctxTags) {
+  const header = entry.value?.headers?.["x-next-cache-tags"];
+  const tags = [...(ctxTags ?? []), ...(entry.tags ?? []), ...(typeof header === "string" ? header.split(",") : [])];
+  const now = Date.now();
+  return tags.some((t) => {
+    const m = tagsManifest.get(t);
+    return typeof m?.expired === "number" && m.expired <= now && m.expired > entry.lastModified;
+  });
 }
 function startedAt(key) {
   const t = shared.lookedUp.get(key);
@@ -186,8 +199,9 @@ export default class MarqueeCacheHandler {
   }
 
   async get(key, ctx) {
-    lookedUp(key);
+    const ctxTags = [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const hit = shared.memory.get(key);
+    noteLookup(key, hit?.entry, ctxTags);
     dbg("get", key.slice(0, 90), ctx?.kind, hit ? `hit lm=${hit.entry.lastModified}` : "miss", JSON.stringify(ctx?.tags ?? []));
     if (hit) {
       // LRU: most recently used last.
@@ -201,6 +215,7 @@ export default class MarqueeCacheHandler {
       const text = await redis.get(PREFIX + key);
       if (!text) return null;
       const entry = deserialize(text);
+      noteLookup(key, entry, ctxTags);
       remember(key, entry, text.length);
       return entry;
     } catch (e) {

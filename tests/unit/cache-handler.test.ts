@@ -67,6 +67,22 @@ describe("cache handler", () => {
     expect(entry.lastModified).toBeLessThan(tagsManifest.get("film:race")!.expired!);
   });
 
+  it("a fresh hit forgets the lookup: the render after a later expiry is dated from its own lookup", async () => {
+    const { handler } = await load({ REDIS_URL: undefined });
+    const tagged = { ...page("v1"), headers: { "x-next-cache-tags": "film:again" } };
+    await handler.get("again"); // miss
+    await handler.set("again", tagged, { tags: [] });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await handler.get("again")).not.toBeNull(); // a fresh hit, long before the write
+    await new Promise((r) => setTimeout(r, 5));
+    await handler.revalidateTag("film:again"); // the write
+    await new Promise((r) => setTimeout(r, 5));
+    await handler.get("again"); // found expired: Next renders again
+    await handler.set("again", { ...tagged, html: "v2" }, { tags: [] });
+    const entry = (await handler.get("again")) as { lastModified: number };
+    expect(entry.lastModified).toBeGreaterThan(tagsManifest.get("film:again")!.expired!);
+  });
+
   it("expireTags (used by server actions) expires at once", async () => {
     await load({ REDIS_URL: undefined });
     const expire = (globalThis as Record<string, unknown>).__marqueeExpireTags as (t: string[]) => Promise<void>;
