@@ -46,7 +46,9 @@ async function hitDatabase(key: string, windowSeconds: number): Promise<{ count:
  */
 export async function hitLimit(key: string, limit: number, windowSeconds: number): Promise<LimitState> {
   const hit = (await hitRedis(key, windowSeconds)) ?? (await hitDatabase(key, windowSeconds));
-  return { allowed: hit.count <= limit, count: hit.count, retryAfterSeconds: Math.max(1, Math.ceil(hit.retry)) };
+  // now() is each transaction's start, so under concurrency the rest of a window can come
+  // out a fraction over the window itself: never say more than the window.
+  return { allowed: hit.count <= limit, count: hit.count, retryAfterSeconds: Math.min(windowSeconds, Math.max(1, Math.ceil(hit.retry))) };
 }
 
 export async function clearLimit(key: string): Promise<void> {
