@@ -2,8 +2,8 @@
 // The header's search box: a GET form to /search (works without JavaScript) that, with
 // JavaScript, suggests films as you type. ARIA 1.2 combobox with a listbox popup.
 import Form from "next/form";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { Poster } from "@/components/film/Poster";
 import { SEARCH_MAX_LENGTH, SUGGEST_MIN_LENGTH, foldForSearch, searchHref } from "@/lib/validation/search-text";
 
@@ -12,20 +12,24 @@ type Option = { kind: "film"; film: Suggestion } | { kind: "all" };
 
 const DEBOUNCE_MS = 200;
 
-export function SearchBox() {
-  // useSearchParams needs a Suspense boundary on statically rendered pages; the
-  // fallback is the same box without the query from the URL.
-  return (
-    <Suspense fallback={<SearchCombobox urlQuery="" pathname="" />}>
-      <SearchBoxFromUrl />
-    </Suspense>
-  );
+/** Back and forward between searches change the URL without a new page: listen for them. */
+function subscribeToHistory(onChange: () => void) {
+  window.addEventListener("popstate", onChange);
+  return () => window.removeEventListener("popstate", onChange);
 }
 
-function SearchBoxFromUrl() {
+/**
+ * The query comes from the address on /search. It is read from `window.location` rather
+ * than useSearchParams: on the cached pages that would make the box render on the client
+ * only, replacing the server's input and losing what a visitor typed before hydration.
+ */
+export function SearchBox() {
   const pathname = usePathname();
-  const params = useSearchParams();
-  const urlQuery = pathname === "/search" ? (params.get("q") ?? "") : "";
+  const urlQuery = useSyncExternalStore(
+    subscribeToHistory,
+    () => (pathname === "/search" ? (new URLSearchParams(window.location.search).get("q") ?? "") : ""),
+    () => "",
+  );
   return <SearchCombobox urlQuery={urlQuery} pathname={pathname} />;
 }
 

@@ -157,7 +157,9 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
   const filter = Prisma.sql`WHERE ${Prisma.join(where, " AND ")}`;
 
-  if (input.sort === "top" && !input.q && !flip) {
+  // The index walk ranks the whole catalog; within a genre its order could differ from the
+  // one query below in near-ties, and paging back must give the very same page.
+  if (input.sort === "top" && !input.q && !flip && !input.genreId) {
     const m = cursor?.sort === "top" ? cursor.mean : rememberedMean(prisma);
     const pruned = await topByIndex(prisma, m, input.genreId, cursor?.sort === "top" ? cursor : null, take);
     if (pruned) return pageOf(input, pruned, cursor, false);
