@@ -76,10 +76,10 @@ function Votes({ reviewId, yes, no, viewer, returnTo }: { reviewId: string; yes:
       )}
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <span className="text-muted">Did you find this helpful?</span>
-        <button type="button" aria-pressed={optimistic.mine === "YES"} disabled={viewer.own} aria-describedby={viewer.own ? reasonId : undefined} onClick={() => press("YES")} className={btn(optimistic.mine === "YES")}>
+        <button type="button" aria-pressed={optimistic.mine === "YES"} disabled={viewer.own} aria-disabled={viewer.pending || undefined} aria-describedby={viewer.own ? reasonId : undefined} onClick={() => press("YES")} className={btn(optimistic.mine === "YES")}>
           Yes
         </button>
-        <button type="button" aria-pressed={optimistic.mine === "NO"} disabled={viewer.own} aria-describedby={viewer.own ? reasonId : undefined} onClick={() => press("NO")} className={btn(optimistic.mine === "NO")}>
+        <button type="button" aria-pressed={optimistic.mine === "NO"} disabled={viewer.own} aria-disabled={viewer.pending || undefined} aria-describedby={viewer.own ? reasonId : undefined} onClick={() => press("NO")} className={btn(optimistic.mine === "NO")}>
           No
         </button>
         {viewer.own && (

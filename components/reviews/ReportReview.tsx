@@ -81,7 +81,7 @@ function ReportControl({
     );
   return (
     <>
-      <button type="button" onClick={open} className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline">
+      <button type="button" onClick={open} aria-disabled={waiting || undefined} className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline">
         {kind === "reply" ? "Report reply" : "Report review"}
       </button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-line bg-page p-0 text-ink backdrop:bg-black/50">
