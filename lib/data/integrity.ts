@@ -2,6 +2,10 @@
 // summarises, or report where they differ (npm run db:check).
 import type { PrismaClient } from "../generated/prisma/client";
 import { wilsonLowerBound } from "../ratings";
+import { LIMITS } from "../security/limits";
+
+/** The first part of every RateLimit key: a write limit's name, or sign-in's own counters. */
+const LIMIT_KINDS = ["signin", ...Object.keys(LIMITS)];
 
 export type CounterDrift = { table: "Film" | "Review"; id: string; column: string; stored: number; actual: number };
 
@@ -93,7 +97,7 @@ export type RowProblem = { table: string; id: string; problem: string };
 const ROW_RULES: { table: string; problem: string; sql: string }[] = [
   { table: "RateLimit", problem: "count below 1", sql: `SELECT key AS id FROM "RateLimit" WHERE count < 1` },
   { table: "RateLimit", problem: "window starts in the future", sql: `SELECT key AS id FROM "RateLimit" WHERE "windowStart" > now() + interval '5 minutes'` },
-  { table: "RateLimit", problem: "unknown key kind", sql: `SELECT key AS id FROM "RateLimit" WHERE key !~ '^[a-z]+:[a-z]+:.+'` },
+  { table: "RateLimit", problem: "unknown key kind", sql: `SELECT key AS id FROM "RateLimit" WHERE key !~ '^[A-Za-z]+:[a-z]+:.+' OR split_part(key, ':', 1) NOT IN (${LIMIT_KINDS.map((k) => `'${k}'`).join(", ")})` },
   { table: "WatchProgress", problem: "position outside 0–24 h", sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE NOT (seconds >= 0 AND seconds <= 86400)` },
   { table: "WatchProgress", problem: "updated in the future", sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE "updatedAt" > now() + interval '5 minutes'` },
   { table: "HelpfulVote", problem: "vote on the voter's own review", sql: `SELECT v.id FROM "HelpfulVote" v JOIN "Review" r ON r.id = v."reviewId" WHERE r."userId" = v."userId"` },
