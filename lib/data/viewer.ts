@@ -1,6 +1,7 @@
 import "server-only";
 // Per-member bits of a page (my review, my votes, my reports), fetched apart from the
 // shared cached data so film and review pages stay cacheable for everyone else.
+import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
 import type { ReviewCard } from "./reviews";
 import type { SessionUser } from "./users";
@@ -55,11 +56,6 @@ export async function getViewerMarks(userId: string, reviewIds: string[]): Promi
   };
 }
 
-export async function isOnWishlist(userId: string, filmId: string): Promise<boolean> {
-  const prisma = await db();
-  return (await prisma.wishlistEntry.count({ where: { userId, filmId } })) > 0;
-}
-
 /** Everything the member's islands on one page need, for GET /api/me. */
 export type MemberView = {
   user: { name: string; role: SessionUser["role"] };
@@ -67,12 +63,45 @@ export type MemberView = {
   marks: ViewerMarks;
 };
 
-export async function getMemberView(user: SessionUser, q: { filmId?: string | null; filmSlug?: string; reviewIds: string[] }): Promise<MemberView> {
-  const [film, marks] = await Promise.all([
-    q.filmId && q.filmSlug
-      ? Promise.all([getMyReview(user.id, q.filmId), isOnWishlist(user.id, q.filmId)]).then(([myReview, wished]) => ({ slug: q.filmSlug!, myReview, wished }))
-      : Promise.resolve(null),
-    getViewerMarks(user.id, q.reviewIds),
-  ]);
-  return { user: { name: user.name, role: user.role }, film, marks };
+type MemberRow = {
+  name: string;
+  role: SessionUser["role"];
+  sv: number;
+  wished: boolean;
+  myReviewId: string | null;
+  votes: Record<string, "YES" | "NO"> | null;
+  reported: string[] | null;
+  own: string[] | null;
+};
+
+/**
+ * The member view in one statement (the member, their wishlist mark and review id for
+ * the film, their votes, reports and own reviews among the cards shown), plus one more
+ * only when they have reviewed the film. Null when the account is gone or the session's
+ * version is no longer the member's (signed out everywhere, password changed).
+ * GET /api/me runs on every member page view: one round trip keeps it cheap.
+ */
+export async function getMemberView(
+  session: { userId: string; sessionVersion: number },
+  q: { filmId?: string | null; filmSlug?: string; reviewIds: string[] },
+): Promise<MemberView | null> {
+  const prisma = await db();
+  const filmId = q.filmId ?? null;
+  const ids = q.reviewIds;
+  const rows = await prisma.$queryRaw<MemberRow[]>(Prisma.sql`
+    SELECT u."displayName" AS name, u.role::text AS role, u."sessionVersion" AS sv,
+      EXISTS (SELECT 1 FROM "WishlistEntry" w WHERE w."userId" = u.id AND w."filmId" = ${filmId}::text) AS wished,
+      (SELECT r.id FROM "Review" r WHERE r."userId" = u.id AND r."filmId" = ${filmId}::text) AS "myReviewId",
+      (SELECT json_object_agg(v."reviewId", v.value) FROM "HelpfulVote" v WHERE v."userId" = u.id AND v."reviewId" = ANY(${ids}::text[])) AS votes,
+      (SELECT json_agg(p."reviewId") FROM "Report" p WHERE p."userId" = u.id AND p."reviewId" = ANY(${ids}::text[])) AS reported,
+      (SELECT json_agg(o.id) FROM "Review" o WHERE o."userId" = u.id AND o.id = ANY(${ids}::text[])) AS own
+    FROM "User" u WHERE u.id = ${session.userId}`);
+  const row = rows[0];
+  if (!row || Number(row.sv) !== session.sessionVersion) return null;
+  const myReview = filmId && row.myReviewId ? await getMyReview(session.userId, filmId) : null;
+  return {
+    user: { name: row.name, role: row.role },
+    film: filmId && q.filmSlug ? { slug: q.filmSlug, myReview, wished: row.wished } : null,
+    marks: { votes: row.votes ?? {}, reported: row.reported ?? [], own: row.own ?? [] },
+  };
 }

@@ -6,7 +6,7 @@ import { deleteReview, moderateReview, reportReview, saveReview, voteOnReview, t
 import { createUserWithPassword } from "@/lib/data/users";
 import { hitLimit } from "@/lib/data/rate-limit";
 import { setWishlist, getWishlist } from "@/lib/data/wishlist";
-import { getMyReview, getViewerMarks } from "@/lib/data/viewer";
+import { getMemberView, getMyReview, getViewerMarks } from "@/lib/data/viewer";
 import { verifyPassword } from "@/lib/auth/password";
 import { wilsonLowerBound } from "@/lib/ratings";
 import { ENGINE, openTestDb, type TestDb } from "../helpers/db";
@@ -123,6 +123,42 @@ describe(`helpful votes on ${ENGINE}`, () => {
     expect(row!.helpfulScore).toBeCloseTo(wilsonLowerBound(1, 0), 12);
     expect((await getViewerMarks(author.id, [id])).own).toEqual([id]);
     await expectNoDrift();
+  });
+});
+
+describe(`the member view (GET /api/me) on ${ENGINE}`, () => {
+  it("answers who the member is, their review, wishlist mark, votes, reports and own cards in one go", async () => {
+    const me = await member();
+    const other = await member();
+    const f = await film("alien");
+    const theirs = await saveReview(other, { filmId: f.id, rating: 3, body: "Tense." });
+    const mine = await saveReview(me, { filmId: f.id, rating: 5, body: "Perfect." });
+    if (!theirs.ok || !mine.ok) throw new Error("could not review");
+    const [theirId, myId] = [theirs.data.reviewId, mine.data.reviewId];
+    const q = { filmId: f.id, filmSlug: f.slug, reviewIds: [theirId, myId, "no-such-review"] };
+
+    const before = await getMemberView({ userId: me.id, sessionVersion: 0 }, q);
+    expect(before).toMatchObject({ user: { name: expect.stringMatching(/^Tester/), role: "MEMBER" }, film: { slug: f.slug, wished: false }, marks: { votes: {}, reported: [], own: [myId] } });
+    expect(before!.film!.myReview).toMatchObject({ id: myId, rating: 5, body: "Perfect." });
+
+    await voteOnReview(me, { reviewId: theirId, value: "NO" });
+    await reportReview(me, { reviewId: theirId, reason: "SPAM" }, 3, 0);
+    await setWishlist(me, { filmId: f.id, on: true });
+    const after = await getMemberView({ userId: me.id, sessionVersion: 0 }, q);
+    expect(after!.film!.wished).toBe(true);
+    expect(after!.marks).toEqual({ votes: { [theirId]: "NO" }, reported: [theirId], own: [myId] });
+
+    // No film asked: no film part; no review of theirs on the film: myReview null.
+    expect((await getMemberView({ userId: me.id, sessionVersion: 0 }, { reviewIds: [] }))!.film).toBeNull();
+    expect((await getMemberView({ userId: other.id, sessionVersion: 0 }, { filmId: (await film("jaws")).id, filmSlug: "jaws", reviewIds: [] }))!.film).toEqual({ slug: "jaws", myReview: null, wished: false });
+  });
+
+  it("is null for an ended session version or an account that is gone", async () => {
+    const me = await member();
+    await db.prisma.user.update({ where: { id: me.id }, data: { sessionVersion: 2 } });
+    expect(await getMemberView({ userId: me.id, sessionVersion: 1 }, { reviewIds: [] })).toBeNull();
+    expect(await getMemberView({ userId: me.id, sessionVersion: 2 }, { reviewIds: [] })).not.toBeNull();
+    expect(await getMemberView({ userId: "no-such-user", sessionVersion: 0 }, { reviewIds: [] })).toBeNull();
   });
 });
 

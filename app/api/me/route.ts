@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/session";
+import { extendSession, readSessionClaims } from "@/lib/auth/reissue";
 import { getFilmBySlug } from "@/lib/data/films";
 import { getMemberView } from "@/lib/data/viewer";
 import { viewerQuerySchema } from "@/lib/validation/viewer";
@@ -18,13 +18,16 @@ export async function GET(req: NextRequest) {
   const sp = req.nextUrl.searchParams;
   const q = viewerQuerySchema.safeParse({ film: sp.get("film") ?? undefined, reviews: sp.get("reviews") ?? undefined });
   if (!q.success) return NextResponse.json({ error: "Bad film or review list." }, { status: 400, headers: PRIVATE });
-  const user = await getCurrentUser();
-  if (!user) {
+  // The cookie is decoded here rather than through getServerSession: this runs on every
+  // member page view, and the member view's one query checks the session version.
+  const claims = await readSessionClaims();
+  const film = claims && q.data.film ? await getFilmBySlug(q.data.film) : null;
+  const view = claims ? await getMemberView(claims, { filmId: film?.id ?? null, filmSlug: film?.slug, reviewIds: q.data.reviews }) : null;
+  if (!view) {
     const res = NextResponse.json({ user: null }, { headers: PRIVATE });
     res.cookies.set(MEMBER_HINT_COOKIE, "", { path: "/", maxAge: 0 });
     return res;
   }
-  const film = q.data.film ? await getFilmBySlug(q.data.film) : null;
-  const view = await getMemberView(user, { filmId: film?.id ?? null, filmSlug: film?.slug, reviewIds: q.data.reviews });
+  if (claims?.stale) await extendSession();
   return NextResponse.json(view, { headers: PRIVATE });
 }
