@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { siteUrl } from "./lib/env";
 import { securityHeaderRules } from "./lib/security/headers";
 
 const REVIEW_SORT = "(?<sort>helpful|newest|highest|lowest)";
@@ -49,9 +50,10 @@ const nextConfig: NextConfig = {
       fallback: [],
     };
   },
-  // Security headers on every response, cached pages included (lib/security/headers.ts).
+  // Security headers on every response, cached pages included (lib/security/headers.ts);
+  // HSTS when the site URL (lib/env.ts) is https. NODE_ENV is Next's own, set per phase.
   async headers() {
-    return securityHeaderRules({ dev: process.env.NODE_ENV === "development", https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://") });
+    return securityHeaderRules({ dev: process.env.NODE_ENV === "development", https: siteUrl().startsWith("https://") });
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
-import { siteUrl } from "@/lib/site";
+import { siteUrl } from "@/lib/env";
 import { MEMBER_HINT_SCRIPT } from "@/lib/viewer/hint";
 import { UserMenu } from "@/components/layout/UserMenu";
 import { SearchBox } from "@/components/search/SearchBox";

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { siteUrl } from "@/lib/site";
+import { siteUrl } from "@/lib/env";
 
 // Per request: SITE_URL may differ between build and run.
 export const dynamic = "force-dynamic";

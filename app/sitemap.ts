@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { getSitemapData } from "@/lib/data/catalog";
-import { siteUrl } from "@/lib/site";
+import { siteUrl } from "@/lib/env";
 
 // Read per request (cached in lib/data): the database is not there at build time, and
 // SITE_URL may differ between build and run.

@@ -2,6 +2,7 @@
 // readable line. Lines written while a request is served carry its request id
 // (scripts/server.mjs keeps it in an AsyncLocalStorage on globalThis).
 import type { AsyncLocalStorage } from "node:async_hooks";
+import { settings } from "./env";
 
 export type RequestContext = { id: string; dbUnavailable: boolean; failed?: boolean };
 type Level = "info" | "warn" | "error";
@@ -9,6 +10,15 @@ type Level = "info" | "warn" | "error";
 export function requestContext(): RequestContext | undefined {
   const als = (globalThis as { __marqueeRequestContext?: AsyncLocalStorage<RequestContext> }).__marqueeRequestContext;
   return als?.getStore();
+}
+
+/** LOG_FORMAT=json. Logging never fails: a configuration that does not validate logs readable lines. */
+function jsonLines(): boolean {
+  try {
+    return settings().LOG_FORMAT === "json";
+  } catch {
+    return false;
+  }
 }
 
 /** The error as plain fields: name, message, code, the cause chain, the stack. */
@@ -30,7 +40,7 @@ export function log(level: Level, msg: string, fields: Record<string, unknown> =
   const requestId = requestContext()?.id;
   const stream = typeof process !== "undefined" ? (level === "info" ? process.stdout : process.stderr) : undefined;
   const write = (line: string) => (stream?.write ? stream.write(line + "\n") : console[level](line));
-  if (process.env.LOG_FORMAT === "json") {
+  if (jsonLines()) {
     write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...(requestId ? { requestId } : {}), ...fields }));
     return;
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import Redis from "ioredis";
+import { settings } from "./env";
 
 /**
  * The one Redis connection of this process, when REDIS_URL is set (null otherwise).
@@ -19,7 +20,7 @@ export function redisWarn(what: string, err: unknown): void {
 
 export function getRedis(): Redis | null {
   if (client !== undefined) return client;
-  const url = process.env.REDIS_URL;
+  const url = settings().REDIS_URL;
   if (!url) return (client = null);
   client = new Redis(url, {
     lazyConnect: false,

@@ -1,3 +1,5 @@
+import { siteUrl } from "./env";
+
 /**
  * A callbackUrl we are willing to send people to: a path on this site only.
  * Absolute URLs, protocol-relative ("//evil"), backslash tricks and javascript: are refused.
@@ -9,7 +11,7 @@ export function safeCallbackUrl(raw: unknown, fallback = "/"): string {
     // Accept absolute URLs on our own origin by reducing them to their path.
     if (/^https?:\/\//i.test(value)) {
       const u = new URL(value);
-      const site = new URL(process.env.NEXTAUTH_URL || "http://localhost:3000");
+      const site = new URL(siteUrl());
       if (u.origin !== site.origin) return fallback;
       value = `${u.pathname}${u.search}${u.hash}`;
     }

@@ -1,7 +1,7 @@
 import type { FilmDetail } from "@/lib/data/films";
 import type { ReviewCard } from "@/lib/data/reviews";
 import { summarize } from "@/lib/ratings";
-import { siteUrl } from "@/lib/site";
+import { siteUrl } from "@/lib/env";
 import { ANONYMOUS_NAME } from "../reviews/ReviewCard";
 
 /** Escapes "<" so text inside the JSON can never close the script element. */

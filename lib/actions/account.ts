@@ -7,10 +7,11 @@ import { changePassword, createPasswordReset, deleteAccount, resetPassword, upda
 import { bumpSessionVersion } from "../data/users";
 import { env } from "../env";
 import { sendMail } from "../mail";
-import { fail, fromZod, type Result } from "../result";
+import { GENERIC_FAILURE } from "../errors";
+import { fail, fromZod, type Fail, type Result } from "../result";
 import { changeNameSchema, changePasswordSchema, deleteAccountSchema, forgotPasswordSchema, resetPasswordSchema } from "../validation/auth";
 import { formText } from "../validation/text";
-import { checkLimit, requestAddress } from "./limit";
+import { checkLimit } from "./limit";
 import { runMutation } from "./run";
 import { updateTag } from "next/cache";
 import { tags } from "../data/cache";
@@ -90,22 +91,26 @@ const SENT = "If an account uses that email, we’ve sent it a link to choose a 
  */
 export async function requestPasswordResetAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const raw = { email: formText(form, "email", 1000) };
-  try {
-    const address = await requestAddress();
-    const blocked = await checkLimit("passwordReset", `addr:${address}`, "email");
-    if (blocked) return { ...blocked, values: { email: raw.email.slice(0, 254) } };
+  const result = await runMutation<undefined>(async (): Promise<Result> => {
     const parsed = forgotPasswordSchema.safeParse(raw);
-    if (!parsed.success) return { ...fromZod(parsed.error), values: { email: raw.email.slice(0, 254) } };
+    if (!parsed.success) return fromZod(parsed.error);
     const email = parsed.data.email;
     // Per email too (silently: saying so would reveal that the address is known).
     if (!(await checkLimit("passwordReset", `email:${email}`))) {
       void sendResetMail(email);
     }
     return { ok: true, message: SENT };
-  } catch (e) {
-    console.error("password reset request failed", e);
-    return fail("Something went wrong on our side. Please try again.", "error");
-  }
+  }, { anonymous: true, limit: "passwordReset", limitField: "email", scope: {}, route: "requestPasswordReset" });
+  return result.ok ? result : visitorFailure(result, { email: raw.email.slice(0, 254) });
+}
+
+/**
+ * The visitors' forms answer an unexpected failure with the plain generic message (and
+ * without the typed values); the other failures keep the values, if any.
+ */
+function visitorFailure(result: Fail, values?: Record<string, string>): AccountFormState {
+  if (result.code === "error") return fail(GENERIC_FAILURE, "error");
+  return values ? { ...result, values } : result;
 }
 
 async function sendResetMail(email: string): Promise<void> {
@@ -125,16 +130,12 @@ async function sendResetMail(email: string): Promise<void> {
 
 export async function resetPasswordAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const raw = { token: formText(form, "token", 200), password: formText(form, "password", 1000) };
-  try {
-    const blocked = await checkLimit("passwordReset", `addr:${await requestAddress()}`, "password");
-    if (blocked) return blocked;
+  const result = await runMutation<undefined>(async (): Promise<Result> => {
     const parsed = resetPasswordSchema.safeParse(raw);
     if (!parsed.success) return fromZod(parsed.error);
     const done = await resetPassword(parsed.data.token, parsed.data.password);
     if (!done.ok) return fail("This link has expired or was already used. Ask for a new one.", "invalid", { token: ["This link has expired or was already used."] });
     return { ok: true, message: "Your password was changed. Sign in with it now." };
-  } catch (e) {
-    console.error("password reset failed", e);
-    return fail("Something went wrong on our side. Please try again.", "error");
-  }
+  }, { anonymous: true, limit: "passwordReset", limitField: "password", scope: {}, route: "resetPassword" });
+  return result.ok ? result : visitorFailure(result);
 }

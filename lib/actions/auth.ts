@@ -3,8 +3,7 @@ import { createUserWithPassword } from "../data/users";
 import { signUpSchema } from "../validation/auth";
 import { formText } from "../validation/text";
 import { fail, fromZod, type Result } from "../result";
-import { reportFailure } from "../errors";
-import { checkLimit, requestAddress } from "./limit";
+import { runMutation } from "./run";
 
 export type SignUpState = (Result & { values?: { name: string; email: string } }) | null;
 
@@ -17,16 +16,12 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
   // Raw values cut before anything else looks at them (the schema refuses what is too long).
   const raw = { name: formText(form, "name", 1000), email: formText(form, "email", 1001), password: formText(form, "password", 1000) };
   const values = { name: raw.name.slice(0, 240), email: raw.email.slice(0, 254) };
-  try {
-    const blocked = await checkLimit("signup", `addr:${await requestAddress()}`);
-    if (blocked) return { ...blocked, values };
+  const result = await runMutation<undefined>(async (): Promise<Result> => {
     const parsed = signUpSchema.safeParse(raw);
-    if (!parsed.success) return { ...fromZod(parsed.error), values };
+    if (!parsed.success) return fromZod(parsed.error);
     const created = await createUserWithPassword(parsed.data);
-    if (!created.ok) return { ...fail("An account with this email already exists. Sign in instead.", "conflict", { email: ["An account with this email already exists."] }), values };
+    if (!created.ok) return fail("An account with this email already exists. Sign in instead.", "conflict", { email: ["An account with this email already exists."] });
     return { ok: true };
-  } catch (e) {
-    const f = reportFailure("action:signUp", e);
-    return { ...fail(f.message, "error"), reference: f.code, values };
-  }
+  }, { anonymous: true, limit: "signup", scope: {}, route: "signUp" });
+  return result.ok ? result : { ...result, values };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { hitLimit } from "../data/rate-limit";
+import { settings } from "../env";
 import { fail, type Fail } from "../result";
 import { clientAddress } from "../security/client-address";
 import { limitOf, tooManyMessage, type LimitName } from "../security/limits";
@@ -16,7 +17,7 @@ export async function requestAddress(): Promise<string> {
  * also under `field`, so forms show it next to the control), else null.
  */
 export async function checkLimit(name: LimitName, subject: string, field = "form"): Promise<Fail | null> {
-  const spec = limitOf(name);
+  const spec = limitOf(name, settings().limits);
   const state = await hitLimit(`${name}:${subject}`, spec.max, spec.windowSeconds);
   if (state.allowed) return null;
   const message = tooManyMessage(spec, state.retryAfterSeconds);

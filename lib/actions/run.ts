@@ -2,7 +2,7 @@ import "server-only";
 import { updateTag } from "next/cache";
 import { getCurrentUser } from "../auth/session";
 import { tagsForWrite, type WriteScope } from "../data/cache";
-import type { Actor } from "../data/review-writes";
+import type { Actor } from "../auth/actor";
 import type { Result } from "../result";
 import type { LimitName } from "../security/limits";
 import { checkLimit, requestAddress } from "./limit";
@@ -20,14 +20,23 @@ export type MutationOptions<T = unknown> = {
   limit?: LimitName;
   /** The name in the failure log line. */
   route?: string;
+  /**
+   * For visitors' actions (sign-up, password reset): no session is read (the actor is
+   * null) and `limit` counts per client address under its own name, not the shared
+   * "anonymous" one.
+   */
+  anonymous?: boolean;
+  /** The form field the "Too many …" message is shown under (default "form"). */
+  limitField?: string;
 };
 
 /**
  * The write limit: members are counted per account; a request without a session counts
  * against the shared "anonymous" limit of its client address. Over the limit nothing runs.
  */
-async function limitHook(limit: LimitName, actor: Actor): Promise<Result<never> | null> {
-  return actor ? checkLimit(limit, `user:${actor.id}`) : checkLimit("anonymous", `addr:${await requestAddress()}`);
+async function limitHook(limit: LimitName, actor: Actor, opts: Pick<MutationOptions, "anonymous" | "limitField">): Promise<Result<never> | null> {
+  if (opts.anonymous) return checkLimit(limit, `addr:${await requestAddress()}`, opts.limitField);
+  return actor ? checkLimit(limit, `user:${actor.id}`, opts.limitField) : checkLimit("anonymous", `addr:${await requestAddress()}`, opts.limitField);
 }
 
 /**
@@ -51,10 +60,10 @@ export async function expireTags(list: string[]): Promise<void> {
  */
 export async function runMutation<T extends object | undefined>(fn: (actor: Actor) => Promise<Result<T>>, opts: MutationOptions<T> = {}): Promise<Result<T>> {
   try {
-    const user = await getCurrentUser();
+    const user = opts.anonymous ? null : await getCurrentUser();
     const actor: Actor = user ? { id: user.id, role: user.role } : null;
     if (opts.limit) {
-      const limited = await limitHook(opts.limit, actor);
+      const limited = await limitHook(opts.limit, actor, opts);
       if (limited) return limited;
     }
     return await runAs(actor, fn, opts.scope ?? { film: true, reviews: true, catalog: !!opts.catalog }, expireTags);

@@ -3,7 +3,7 @@ import type { CatalogFilm } from "../data/catalog";
 import type { FilmDetail } from "../data/films";
 import type { ReviewCard } from "../data/reviews";
 import { averageOf, summarize } from "../ratings";
-import { siteUrl } from "../site";
+import { siteUrl } from "../env";
 import type { ApiFilmDetail, ApiFilmSummary, ApiReview } from "../validation/api";
 
 export function apiFilmSummary(f: CatalogFilm): ApiFilmSummary {

@@ -1,11 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "../db/client";
 import { fail, type Result } from "../result";
-import { captionVersion, isLangTag } from "../media/captions";
+import { captionVersion } from "../media/captions";
+import { captionTrackSchema, playerPrefsSchema } from "../validation/captions";
 import { validateWebVtt } from "../media/webvtt";
 import { cachedRead, tags } from "./cache";
-import type { Actor } from "./review-writes";
+import type { Actor } from "../auth/actor";
 
 /** What pages need to list a film's tracks (never the text). */
 export type CaptionRef = { lang: string; label: string; kind: "CAPTIONS" | "SUBTITLES"; version: string };
@@ -22,13 +22,6 @@ export async function loadCaptionTrack(slug: string, lang: string): Promise<{ co
 
 export const getCaptionTrack = cachedRead(loadCaptionTrack, "caption-track", (slug) => [tags.film(slug)]);
 
-const trackInput = z.object({
-  filmId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
-  lang: z.string().max(16).refine(isLangTag, "Use a language tag such as en, es or pt-BR."),
-  label: z.string().trim().min(1, "Give the track a name.").max(40, "At most 40 characters."),
-  kind: z.enum(["CAPTIONS", "SUBTITLES"]).default("CAPTIONS"),
-});
-
 /**
  * Adds or replaces a film's track in one language: for the film editor (issue 10) and the
  * seed. Editors only; the file (bytes of an upload, or text) is checked by validateWebVtt
@@ -39,7 +32,7 @@ export async function saveCaptionTrack(actor: Actor, raw: unknown, file: Uint8Ar
   if (actor.role !== "ADMIN") return fail("Only editors can change caption tracks.", "forbidden");
   const vtt = validateWebVtt(file);
   if (!vtt.ok) return fail(vtt.line ? `Line ${vtt.line}: ${vtt.message}` : vtt.message, "invalid", { file: [vtt.message] });
-  const parsed = trackInput.safeParse(raw);
+  const parsed = captionTrackSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const i of parsed.error.issues) (fieldErrors[String(i.path[0] ?? "form")] ??= []).push(i.message);
@@ -75,12 +68,10 @@ export async function getPlayerPrefs(userId: string): Promise<PlayerPrefs | null
   return row ? { captionLang: row.captionLang } : null;
 }
 
-const prefsInput = z.object({ captionLang: z.string().max(16).refine(isLangTag).nullable() });
-
 /** Remembers the member's caption language (null: captions off). */
 export async function savePlayerPrefs(actor: Actor, raw: unknown): Promise<Result> {
   if (!actor) return fail("Sign in to keep your settings on every device.", "unauthenticated");
-  const parsed = prefsInput.safeParse(raw);
+  const parsed = playerPrefsSchema.safeParse(raw);
   if (!parsed.success) return fail("Bad setting.", "invalid");
   const prisma = await db();
   await prisma.playerPreference.upsert({

@@ -3,17 +3,16 @@ import "server-only";
 // publisher, poster and trailer), publish/unpublish, delete. Each in one transaction with
 // its audit entry; callers (lib/actions/films.ts) revalidate the tags in the result.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { canEditCatalog } from "../auth/roles";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { fail, fromZod, type Result } from "../result";
 import { slugify } from "../slug";
-import { filmIdSchema, filmInputSchema, idSchema, type FilmInput } from "../validation/film";
-import { isUploadPath } from "../uploads/paths";
+import { filmIdSchema, filmInputSchema, type FilmInput } from "../validation/film";
+import { filmMediaSchema } from "../validation/film-media";
 import { diffSummary, writeAudit } from "./audit";
-import type { Actor } from "./review-writes";
+import type { Actor } from "../auth/actor";
 import { writeTx, type Tx } from "./tx";
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString("hex")}`;
@@ -22,12 +21,6 @@ const NOT_EDITOR = "Only catalog editors can do that.";
 
 /** What a film write changed: the tags to revalidate (film pages under both slugs, lists). */
 export type FilmWriteResult = { filmId: string; filmSlug: string; filmSlugs: string[] };
-
-const mediaSchema = z.object({
-  posterPath: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 300) : v ?? ""), z.string().refine((s) => s === "" || isUploadPath(s, "posters"), "Upload the poster again.")),
-  trailerPath: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 300) : v ?? ""), z.string().refine((s) => s === "" || s.startsWith("/media/trailers/") || isUploadPath(s, "trailers"), "Upload the trailer again.")),
-  filmId: z.preprocess((v) => (v === "" || v === null ? undefined : v), idSchema.optional()),
-});
 
 /** The facts of a film as the editor and the audit trail see them. */
 export type EditableFilm = FilmInput & { id: string; posterPath: string | null; trailerPath: string | null; reviewCount: number };
@@ -100,7 +93,7 @@ export async function saveFilm(actor: Actor, raw: Record<string, unknown>): Prom
   if (!actor) return fail("Sign in to do that.", "unauthenticated");
   if (!canEditCatalog(actor)) return fail(NOT_EDITOR, "forbidden");
   const parsed = filmInputSchema.safeParse(raw);
-  const media = mediaSchema.safeParse(raw);
+  const media = filmMediaSchema.safeParse(raw);
   if (!parsed.success || !media.success) {
     const a = parsed.success ? { fieldErrors: {} } : fromZod(parsed.error);
     const b = media.success ? { fieldErrors: {} } : fromZod(media.error);

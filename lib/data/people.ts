@@ -7,7 +7,7 @@ import { fail, fromZod, type Result } from "../result";
 import { roleChangeSchema } from "../validation/film";
 import { writeAudit } from "./audit";
 import { publisherId } from "./film-writes";
-import type { Actor } from "./review-writes";
+import type { Actor } from "../auth/actor";
 import type { RoleName } from "./users";
 import { writeTx } from "./tx";
 

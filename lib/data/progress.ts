@@ -1,18 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "../db/client";
 import { fail, type Result } from "../result";
-import type { Actor } from "./review-writes";
-
-const input = z.object({
-  filmId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
-  seconds: z.number().finite().min(0).max(24 * 3600),
-});
+import type { Actor } from "../auth/actor";
+import { progressInputSchema } from "../validation/member-lists";
 
 /** Where a member stopped watching a film's trailer (one row per member and film). */
 export async function saveProgress(actor: Actor, raw: unknown): Promise<Result> {
   if (!actor) return fail("Sign in to resume on any device.", "unauthenticated");
-  const parsed = input.safeParse(raw);
+  const parsed = progressInputSchema.safeParse(raw);
   if (!parsed.success) return fail("Bad position.", "invalid");
   const { filmId, seconds } = parsed.data;
   const prisma = await db();

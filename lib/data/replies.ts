@@ -1,17 +1,14 @@
 import "server-only";
 // Filmmaker replies: the film's publisher (or an editor) answers a review, once; the
 // reply can be edited and deleted, and is reported and moderated like a review.
-import { z } from "zod";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { canEditCatalog, canModerate } from "../auth/roles";
 import { fail, fromZod, type Result } from "../result";
-import { idSchema, replyInputSchema } from "../validation/film";
-import { REPORT_REASONS } from "../validation/review";
-import { cleanText } from "../validation/text";
+import { replyInputSchema, replyModerationSchema, replyReportSchema, replyTargetSchema } from "../validation/film";
 import { diffSummary, writeAudit } from "./audit";
 import { newId } from "./film-writes";
-import type { Actor } from "./review-writes";
+import type { Actor } from "../auth/actor";
 import { writeTx, type Tx } from "./tx";
 
 /** The name replies are signed with when the film has no publisher. */
@@ -67,7 +64,7 @@ export async function saveReply(actor: Actor, raw: unknown): Promise<Result<Repl
 
 export async function deleteReply(actor: Actor, raw: unknown): Promise<Result<ReplyOutcome>> {
   if (!actor) return fail("Sign in to do that.", "unauthenticated");
-  const parsed = z.object({ reviewId: idSchema }).safeParse(raw);
+  const parsed = replyTargetSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   return writeTx(async (tx) => {
     const t = await lockTarget(tx, parsed.data.reviewId);
@@ -79,12 +76,6 @@ export async function deleteReply(actor: Actor, raw: unknown): Promise<Result<Re
     return { ok: true, message: "Your reply was deleted.", data: { filmSlug: t.filmSlug, replyId: existing.id } };
   });
 }
-
-const replyReportSchema = z.object({
-  replyId: idSchema,
-  reason: z.enum(REPORT_REASONS, { error: "Choose why you are reporting this reply." }),
-  note: z.preprocess((v) => (typeof v === "string" ? cleanText(v.slice(0, 2000)) : ""), z.string().max(300, "Keep the note to 300 characters.").transform((s) => s || null)),
-});
 
 type LockedReply = { id: string; authorId: string; status: string; filmSlug: string; label: string };
 
@@ -122,7 +113,7 @@ export async function reportReply(actor: Actor, raw: unknown, hideThreshold: num
 export async function moderateReply(actor: Actor, raw: unknown): Promise<Result<{ filmSlug: string; status: string }>> {
   if (!actor) return fail("Sign in to do that.", "unauthenticated");
   if (!canModerate(actor)) return fail("Only moderators can do that.", "forbidden");
-  const parsed = z.object({ replyId: idSchema, decision: z.enum(["hide", "restore", "dismiss"]) }).safeParse(raw);
+  const parsed = replyModerationSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   const { replyId, decision } = parsed.data;
   return writeTx(async (tx) => {

@@ -5,11 +5,9 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { fail, fromZod, type Result } from "../result";
 import { moderationInputSchema, reportInputSchema, reviewIdSchema, reviewInputSchema, voteInputSchema, type ReviewInput } from "../validation/review";
-import type { SessionUser } from "./users";
 import { newId, retryWrite, writeTx, type Tx } from "./tx";
 import { writeAudit } from "./audit";
-
-export type Actor = Pick<SessionUser, "id" | "role"> | null;
+import type { Actor } from "../auth/actor";
 
 const SIGN_IN = "Sign in to do that.";
 

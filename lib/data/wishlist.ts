@@ -2,15 +2,13 @@ import "server-only";
 import { db } from "../db/client";
 import { fail, type Result } from "../result";
 import type { FilmCard } from "./films";
-import type { Actor } from "./review-writes";
-import { z } from "zod";
-
-const input = z.object({ filmId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), on: z.boolean() });
+import type { Actor } from "../auth/actor";
+import { wishlistInputSchema } from "../validation/member-lists";
 
 /** Adds a film to (on) or removes it from the member's wishlist; idempotent. */
 export async function setWishlist(actor: Actor, raw: unknown): Promise<Result<{ on: boolean }>> {
   if (!actor) return fail("Sign in to keep a wishlist.", "unauthenticated");
-  const parsed = input.safeParse(raw);
+  const parsed = wishlistInputSchema.safeParse(raw);
   if (!parsed.success) return fail("Unknown film.", "invalid");
   const { filmId, on } = parsed.data;
   const prisma = await db();

@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DbTarget } from "./config";
+import { settings } from "../env";
 import { acquireDataDirLock } from "./dir-lock.mjs";
 
 export type OpenedAdapter = {
@@ -26,7 +27,7 @@ export async function openAdapter(target: DbTarget): Promise<OpenedAdapter> {
     const factory = new PrismaPg(
       {
         connectionString: target.connectionString,
-        max: Number(process.env.DATABASE_POOL_SIZE || 10),
+        max: settings().DATABASE_POOL_SIZE,
         options: `-c search_path="${target.schema}"`,
       },
       { schema: target.schema },

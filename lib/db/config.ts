@@ -3,12 +3,14 @@
 //  - DATABASE_URL=memory://        → embedded PGlite in memory (tests)
 //  - DATABASE_URL=postgres(ql)://… → a PostgreSQL server; `?schema=name` selects a schema
 import path from "node:path";
+import { settings } from "../env";
 
 export type DbTarget =
   | { kind: "pglite"; dataDir: string | null } // null = in memory
   | { kind: "postgres"; connectionString: string; schema: string };
 
-export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {
+/** `env`: the variables (lib/env.ts settings() by default; scripts and tests may pass their own). */
+export function resolveDbTarget(env: { DATABASE_URL?: string; PGLITE_DATA_DIR?: string; [name: string]: unknown } = settings()): DbTarget {
   const url = env.DATABASE_URL?.trim();
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const parsed = new URL(url);

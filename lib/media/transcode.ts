@@ -10,6 +10,7 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { settings } from "../env";
 import path from "node:path";
 import { AUDIO_KBPS, SEGMENT_SECONDS, hlsArgs, hlsRoot, ladderFor, parseProgress, type Rung } from "./hls";
 
@@ -32,7 +33,7 @@ export type Probe = (input: string) => Promise<{ duration: number; height: numbe
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
-export function ffmpegRunner(ffmpeg = process.env.FFMPEG || "ffmpeg"): Runner {
+export function ffmpegRunner(ffmpeg = settings().FFMPEG): Runner {
   return (args, onOutput) =>
     new Promise((resolve, reject) => {
       const child = spawn(ffmpeg, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -44,7 +45,7 @@ export function ffmpegRunner(ffmpeg = process.env.FFMPEG || "ffmpeg"): Runner {
     });
 }
 
-export function ffprobe(bin = process.env.FFPROBE || "ffprobe"): Probe {
+export function ffprobe(bin = settings().FFPROBE): Probe {
   return (input) =>
     new Promise((resolve, reject) => {
       const child = spawn(bin, ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=height:format=duration", "-of", "json", input], { stdio: ["ignore", "pipe", "pipe"] });

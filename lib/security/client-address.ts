@@ -3,6 +3,8 @@
 // peer is used; with TRUST_PROXY=N the Nth address from the right of
 // "X-Forwarded-For, <socket address>" is the client (the N nearest hops being our own
 // proxies, which append what they saw).
+import { settings } from "../env";
+
 export const SOCKET_HEADER = "x-marquee-socket-address";
 
 type HeaderSource = { get(name: string): string | null } | Record<string, unknown> | undefined | null;
@@ -20,7 +22,7 @@ function clean(a: string | undefined): string | undefined {
   return t && /^[0-9A-Za-z:.%_\-[\]]+$/.test(t) ? t.replace(/^::ffff:/, "") : undefined;
 }
 
-export function trustedProxyHops(raw = process.env.TRUST_PROXY): number {
+export function trustedProxyHops(raw: unknown = settings().TRUST_PROXY): number {
   const n = Number(raw ?? 0);
   return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }

@@ -8,7 +8,7 @@
 // dynamic) the only way to allow them is 'unsafe-inline'. Everything else that makes
 // inline script dangerous stays closed: no eval in production, no other origin, no
 // plugins (object-src 'none'), no <base> hijack, no framing, forms post only here.
-export function contentSecurityPolicy(dev = process.env.NODE_ENV === "development"): string {
+export function contentSecurityPolicy(dev = false): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],

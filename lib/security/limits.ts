@@ -37,8 +37,11 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-/** The limit in force: its environment variable when it is a positive integer, else the default. */
-export function limitOf(name: LimitName, source: Record<string, string | undefined> = process.env): LimitSpec {
+/**
+ * The limit in force: its environment variable when it is a positive integer, else the
+ * default. `source` holds the variables (settings().limits from lib/env.ts).
+ */
+export function limitOf(name: LimitName, source: Record<string, string | undefined>): LimitSpec {
   const spec: LimitSpec = LIMITS[name];
   const raw = source[spec.env];
   const n = raw === undefined || raw === "" ? NaN : Number(raw);

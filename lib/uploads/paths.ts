@@ -1,6 +1,7 @@
 // Where uploaded posters and trailers live (UPLOAD_DIR, default .data/uploads) and the
 // URLs they are served at (/uploads/<kind>/<file>). Node only, no database.
 import path from "node:path";
+import { settings } from "../env";
 
 export const UPLOAD_KINDS = ["posters", "trailers"] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
@@ -10,7 +11,7 @@ export { POSTER_WIDTHS, uploadedPosterImage as posterImage } from "../poster-url
 export const POSTER_MAX_BYTES = 5 * 1024 * 1024;
 export const TRAILER_MAX_BYTES = 100 * 1024 * 1024;
 
-export function uploadDir(env: NodeJS.ProcessEnv = process.env): string {
+export function uploadDir(env: { UPLOAD_DIR?: string; PGLITE_DATA_DIR?: string; [name: string]: unknown } = settings()): string {
   const dir = env.UPLOAD_DIR?.trim();
   if (dir) return path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
   const dataDir = env.PGLITE_DATA_DIR ? path.dirname(path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DATA_DIR)) : path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".data");

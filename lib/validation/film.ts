@@ -3,6 +3,7 @@
 // length before any other work.
 import { z } from "zod";
 import { isSlug, slugify } from "../slug";
+import { REPORT_REASONS } from "./review-rules";
 import { cleanText, graphemeLength } from "./text";
 
 export const CONTENT_RATINGS = ["G", "PG", "PG-13", "R", "NC-17", "NR"] as const;
@@ -193,6 +194,17 @@ export const replyInputSchema = z.object({
       }),
   ),
 });
+
+/** Deleting a review's reply names the review. */
+export const replyTargetSchema = z.object({ reviewId: id });
+
+export const replyReportSchema = z.object({
+  replyId: id,
+  reason: z.enum(REPORT_REASONS, { error: "Choose why you are reporting this reply." }),
+  note: z.preprocess((v) => (typeof v === "string" ? cleanText(v.slice(0, 2000)) : ""), z.string().max(300, "Keep the note to 300 characters.").transform((s) => s || null)),
+});
+
+export const replyModerationSchema = z.object({ replyId: id, decision: z.enum(["hide", "restore", "dismiss"]) });
 
 export const peopleQuerySchema = z.preprocess((v) => (typeof v === "string" ? v.slice(0, 200) : ""), z.string().trim().max(100));
 export const filmIdSchema = z.object({ filmId: id });
