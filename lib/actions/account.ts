@@ -12,8 +12,7 @@ import { fail, fromZod, type Fail, type Result } from "../result";
 import { changeNameSchema, changePasswordSchema, deleteAccountSchema, forgotPasswordSchema, resetPasswordSchema } from "../validation/auth";
 import { formText } from "../validation/text";
 import { checkLimit } from "./limit";
-import { runMutation } from "./run";
-import { updateTag } from "next/cache";
+import { expireTags, runMutation } from "./run";
 import { tags } from "../data/cache";
 
 export type AccountFormState = (Result & { values?: Record<string, string> }) | null;
@@ -72,11 +71,8 @@ export async function deleteAccountAction(_prev: AccountFormState, form: FormDat
     return { ok: true };
   }, { limit: "account" });
   if (!result.ok) return result;
-  for (const slug of slugs) {
-    updateTag(tags.film(slug));
-    updateTag(tags.reviews(slug));
-  }
-  if (slugs.length) updateTag(tags.catalog);
+  // The films the member had reviewed lose those reviews: their pages and the lists.
+  if (slugs.length) await expireTags([...slugs.flatMap((slug) => [tags.film(slug), tags.reviews(slug)]), tags.catalog]);
   await clearSession();
   redirect("/?account=deleted");
 }
