@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FilmCard as FilmCardData } from "@/lib/data/films";
+import type { FilmSummary } from "@/lib/data/films";
 import { averageOf } from "@/lib/ratings";
 import { posterUrl } from "@/lib/poster-url";
 import { Stars } from "../rating/Stars";
@@ -8,7 +8,7 @@ import { Stars } from "../rating/Stars";
  * A film in a row or grid: poster, title, year and rating. Pages show up to a few hundred,
  * so its markup is kept short (the `.film-card` classes in globals.css).
  */
-export function FilmCard({ film }: { film: FilmCardData }) {
+export function FilmCard({ film }: { film: FilmSummary }) {
   const avg = averageOf(film.ratingSum, film.reviewCount);
   return (
     <Link href={`/films/${film.slug}`} className="film-card">

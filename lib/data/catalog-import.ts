@@ -10,6 +10,7 @@ import { formatFilm, csvHeader, recordReader, type CatalogFormat, type ExportFil
 import { slugify } from "../slug";
 import { filmInputSchema, type FilmInput } from "../validation/film";
 import { writeAudit } from "./audit";
+import { filmFacts, filmFactsInclude } from "./film-mapping";
 import { writeTx } from "./tx";
 
 export const IMPORT_BATCH = 2000;
@@ -259,29 +260,11 @@ export async function* exportCatalog(format: CatalogFormat, prisma?: PrismaClien
       where: after ? { slug: { gt: after } } : {},
       orderBy: { slug: "asc" },
       take: 1000,
-      include: {
-        genres: { include: { genre: true }, orderBy: { genre: { name: "asc" } } },
-        credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
-        publisher: true,
-      },
+      include: filmFactsInclude,
     });
     if (films.length === 0) return;
     for (const f of films) {
-      const e: ExportFilm = {
-        slug: f.slug,
-        title: f.title,
-        year: f.year,
-        releaseDate: f.releaseDate.toISOString().slice(0, 10),
-        runtimeMinutes: f.runtimeMinutes,
-        tagline: f.tagline,
-        synopsis: f.synopsis,
-        contentRating: f.contentRating,
-        genres: f.genres.map((g) => g.genre.name),
-        directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
-        cast: f.credits.filter((c) => c.role === "CAST").map((c) => c.person.name),
-        publisher: f.publisher?.name ?? "",
-        published: f.published,
-      };
+      const e: ExportFilm = filmFacts(f);
       yield formatFilm(e, format);
     }
     after = films[films.length - 1]!.slug;

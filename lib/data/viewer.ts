@@ -2,12 +2,12 @@ import "server-only";
 // Per-member bits of a page (my review, my votes, my reports), fetched apart from the
 // shared cached data so film and review pages stay cacheable for everyone else.
 import { db } from "../db/client";
-import type { ReviewCard } from "./reviews";
+import type { ReviewItem } from "./reviews";
 import type { SessionUser } from "./users";
 
-export type MyReview = ReviewCard & { anonymous: boolean; status: "VISIBLE" | "FLAGGED" | "HIDDEN" };
+export type MyReview = ReviewItem & { anonymous: boolean; status: "VISIBLE" | "FLAGGED" | "HIDDEN" };
 
-export async function getMyReview(userId: string, filmId: string): Promise<MyReview | null> {
+export async function loadMyReview(userId: string, filmId: string): Promise<MyReview | null> {
   const prisma = await db();
   const r = await prisma.review.findUnique({
     where: { userId_filmId: { userId, filmId } },
@@ -40,7 +40,7 @@ export async function getMyReview(userId: string, filmId: string): Promise<MyRev
 export type ViewerMarks = { votes: Record<string, "YES" | "NO">; reported: string[]; own: string[] };
 
 /** The member's votes and reports on these reviews, and which are their own: two queries. */
-export async function getViewerMarks(userId: string, reviewIds: string[]): Promise<ViewerMarks> {
+export async function loadViewerMarks(userId: string, reviewIds: string[]): Promise<ViewerMarks> {
   if (reviewIds.length === 0) return { votes: {}, reported: [], own: [] };
   const prisma = await db();
   const [votes, reports, own] = await Promise.all([
@@ -67,12 +67,12 @@ export type MemberView = {
   marks: ViewerMarks;
 };
 
-export async function getMemberView(user: SessionUser, q: { filmId?: string | null; filmSlug?: string; reviewIds: string[] }): Promise<MemberView> {
+export async function loadMemberView(user: SessionUser, q: { filmId?: string | null; filmSlug?: string; reviewIds: string[] }): Promise<MemberView> {
   const [film, marks] = await Promise.all([
     q.filmId && q.filmSlug
-      ? Promise.all([getMyReview(user.id, q.filmId), isOnWishlist(user.id, q.filmId)]).then(([myReview, wished]) => ({ slug: q.filmSlug!, myReview, wished }))
+      ? Promise.all([loadMyReview(user.id, q.filmId), isOnWishlist(user.id, q.filmId)]).then(([myReview, wished]) => ({ slug: q.filmSlug!, myReview, wished }))
       : Promise.resolve(null),
-    getViewerMarks(user.id, q.reviewIds),
+    loadViewerMarks(user.id, q.reviewIds),
   ]);
   return { user: { name: user.name, role: user.role }, film, marks };
 }

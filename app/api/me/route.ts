@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getFilmBySlug } from "@/lib/data/films";
-import { getMemberView } from "@/lib/data/viewer";
+import { loadMemberView } from "@/lib/data/viewer";
 import { viewerQuerySchema } from "@/lib/validation/viewer";
 import { MEMBER_HINT_COOKIE } from "@/lib/viewer/hint";
 
@@ -25,6 +25,6 @@ export async function GET(req: NextRequest) {
     return res;
   }
   const film = q.data.film ? await getFilmBySlug(q.data.film) : null;
-  const view = await getMemberView(user, { filmId: film?.id ?? null, filmSlug: film?.slug, reviewIds: q.data.reviews });
+  const view = await loadMemberView(user, { filmId: film?.id ?? null, filmSlug: film?.slug, reviewIds: q.data.reviews });
   return NextResponse.json(view, { headers: PRIVATE });
 }
