@@ -8,7 +8,7 @@ import { cachedRead, LIST_TTL, tags } from "./cache";
 import { FILM_SUMMARY_COLUMNS, isoDay, toFilmSummary } from "./film-mapping";
 import type { FilmSummary } from "./films";
 import type { GenreSummary } from "./genres";
-import { keysetAfter, keysetOrderBy, keysetPage, type KeysetColumn, type KeysetPage } from "./keyset";
+import { keysetAfter, keysetOrderBy, keysetPage, type KeysetColumn, type KeysetInput, type KeysetPage } from "./keyset";
 
 // Film lists: genre pages, home rows and the public API's lists. Every list is one query
 // read from the films' counters (reviewCount, ratingSum), never an aggregate over
@@ -92,10 +92,7 @@ export type ListFilmsInput = {
   genreId?: string;
   /** Only films whose title contains this text, ignoring case. */
   q?: string;
-  cursor?: string;
-  dir?: "next" | "prev";
-  limit: number;
-};
+} & KeysetInput;
 
 /**
  * One page of films in one of three orders, by keyset: one query whatever the page.

@@ -53,8 +53,10 @@ export function castOf(f: FilmWithCredits): FilmWithCredits["credits"] {
   return f.credits.filter((c) => c.role === "CAST");
 }
 
-/** The facts of a film in the editor's and the import file's terms (lib/validation/film.ts). */
-export function filmFacts(f: FilmWithFacts): FilmInput {
+type FilmScalars = Pick<FilmInput, "slug" | "title" | "year" | "releaseDate" | "runtimeMinutes" | "tagline" | "synopsis" | "contentRating">;
+
+/** The film row's own facts (no relations), dates as YYYY-MM-DD. */
+export function filmScalars(f: Prisma.FilmGetPayload<object>): FilmScalars {
   return {
     slug: f.slug,
     title: f.title,
@@ -64,6 +66,13 @@ export function filmFacts(f: FilmWithFacts): FilmInput {
     tagline: f.tagline,
     synopsis: f.synopsis,
     contentRating: f.contentRating as FilmInput["contentRating"],
+  };
+}
+
+/** The facts of a film in the editor's and the import file's terms (lib/validation/film.ts). */
+export function filmFacts(f: FilmWithFacts): FilmInput {
+  return {
+    ...filmScalars(f),
     genres: f.genres.map((g) => g.genre.name),
     directors: directorsOf(f),
     cast: castOf(f).map((c) => c.person.name),

@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { StarCounts } from "../ratings";
 import { cachedRead, tags } from "./cache";
-import { castOf, directorsOf, FILM_SUMMARY_COLUMNS, filmFactsInclude, isoDay, toFilmSummary } from "./film-mapping";
+import { castOf, directorsOf, FILM_SUMMARY_COLUMNS, filmFactsInclude, filmScalars, toFilmSummary } from "./film-mapping";
 
 export type GenreRef = { slug: string; name: string };
 
@@ -49,14 +49,7 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
   if (!f || !f.published) return null;
   return {
     id: f.id,
-    slug: f.slug,
-    title: f.title,
-    year: f.year,
-    releaseDate: isoDay(f.releaseDate),
-    runtimeMinutes: f.runtimeMinutes,
-    tagline: f.tagline,
-    synopsis: f.synopsis,
-    contentRating: f.contentRating,
+    ...filmScalars(f),
     trailerPath: f.trailerPath,
     captions: f.captions,
     posterPath: f.posterPath,

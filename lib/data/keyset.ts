@@ -57,6 +57,9 @@ export function keysetAfter(cols: KeysetColumn[], values: CursorValue[], flip: b
   return Prisma.sql`${Prisma.raw(cols[0]!.sql)} ${op(cols[0]!, false)} ${val(0)} AND (${Prisma.join(branches, " OR ")})`;
 }
 
+/** Where a list's page starts: after (or, with dir "prev", before) the cursor. */
+export type KeysetInput = { cursor?: string; dir?: "next" | "prev"; limit: number };
+
 export type KeysetPage<T> = {
   items: T[];
   /** Cursor for the page after this one, or null on the last page. */

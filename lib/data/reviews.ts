@@ -5,7 +5,7 @@ import { decodeReviewCursor, encodeReviewCursor, type CursorValue } from "../key
 import type { ReviewListQuery, ReviewSort } from "../validation/review-list";
 import { cachedRead, tags } from "./cache";
 import { getFilmBySlug, type FilmDetail } from "./films";
-import { keysetAfter, keysetOrderBy, keysetPage, keysetParam, type KeysetColumn, type KeysetPage } from "./keyset";
+import { keysetAfter, keysetOrderBy, keysetPage, keysetParam, type KeysetColumn, type KeysetInput, type KeysetPage } from "./keyset";
 
 /** A review as lists show it (components/reviews/ReviewCard.tsx renders one). */
 export type ReviewItem = {
@@ -85,10 +85,7 @@ export type ListReviewsInput = {
   filmSlug: string;
   sort: ReviewSort;
   rating?: number;
-  cursor?: string;
-  dir?: "next" | "prev";
-  limit: number;
-};
+} & KeysetInput;
 
 /**
  * One page of a film's visible reviews by keyset (no OFFSET): the cost of page 1000 is
