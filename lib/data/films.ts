@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { StarCounts } from "../ratings";
 import { cachedRead, tags } from "./cache";
+import type { CaptionRef } from "./captions";
 import { castOf, directorsOf, FILM_SUMMARY_COLUMNS, filmFactsInclude, filmScalars, toFilmSummary } from "./film-mapping";
 
 export type GenreRef = { slug: string; name: string };
@@ -27,7 +28,7 @@ export type FilmDetail = FilmSummary & {
   contentRating: string;
   trailerPath: string | null;
   /** Caption tracks, by language tag (issue 13). */
-  captions: { lang: string; label: string; kind: "CAPTIONS" | "SUBTITLES"; version: string }[];
+  captions: CaptionRef[];
   genres: GenreRef[];
   directors: string[];
   cast: { name: string; character: string | null }[];
