@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { getSitemapData } from "@/lib/data/catalog";
+import { getSitemapData } from "@/lib/data/sitemap";
 import { siteUrl } from "@/lib/env";
 
 // Read per request (cached in lib/data): the database is not there at build time, and

@@ -93,9 +93,13 @@ test("an editor creates a film with a poster and a trailer; a visitor finds it o
   // A visitor: home, search, the film's page with the poster, the trailer on the watch page.
   const visitor = await browser.newPage();
   await visitor.goto("/");
-  await expect(visitor.getByRole("region", { name: "New releases" }).getByRole("link", { name: new RegExp(TITLE) })).toBeVisible();
+  const homeCard = visitor.getByRole("region", { name: "New releases" }).getByRole("link", { name: new RegExp(TITLE) });
+  await expect(homeCard).toBeVisible();
+  // Its card shows the uploaded poster, not the generated one.
+  await expect(homeCard.locator("img")).toHaveAttribute("src", /^\/uploads\/posters\/[a-f0-9]+-400\.webp$/);
   await visitor.goto(`/search?q=${encodeURIComponent("lantern keepers")}`);
   await expect(visitor.getByRole("link", { name: new RegExp(TITLE) }).first()).toBeVisible();
+  await expect(visitor.getByRole("link", { name: new RegExp(TITLE) }).first().locator("img")).toHaveAttribute("src", /^\/uploads\/posters\/[a-f0-9]+-400\.webp$/);
   await visitor.goto(`/films/${SLUG}`);
   await expect(visitor.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   const poster = visitor.getByRole("img", { name: `Poster for ${TITLE}` });

@@ -26,3 +26,11 @@ export function uploadedPosterImage(p: string): { src: string; srcSet?: string }
   if (/\.(png|jpg|webp)$/.test(p)) return { src: p };
   return { src: `${p}-400.webp`, srcSet: POSTER_WIDTHS.map((w) => `${p}-${w}.webp ${w}w`).join(", ") };
 }
+
+/**
+ * <img> attributes of a film's poster: its uploaded one when it has one, else the
+ * generated one (cards, the film page).
+ */
+export function filmPosterImage(film: { slug: string; title: string; year: number; posterPath?: string | null }): { src: string; srcSet?: string } {
+  return film.posterPath ? uploadedPosterImage(film.posterPath) : { src: posterUrl(film.slug, film.title, film.year) };
+}

@@ -19,59 +19,11 @@
 // keeps rankings (and the keyset cursors of a "Top rated" list) stable while reviews
 // arrive; only m moves, and cursors carry the m their list was ranked with.
 //
-// The same formula runs in SQL (lib/data/catalog.ts, ORDER BY the score) over the
-// films' counters; the integration tests check that both agree.
-
-export type RatingCounters = { reviewCount: number; ratingSum: number };
-export type Prior = { mean: number; weight: number };
+// The formula runs in SQL (lib/data/film-lists.ts, ORDER BY the score) over the films'
+// counters; tests/integration/catalog-browse.test.ts checks its order against the
+// formula computed independently.
 
 /** The prior weight C: ten ratings' worth of the catalog mean (see above). */
 export const PRIOR_WEIGHT = 10;
 /** The mean used while the catalog has no ratings at all (the middle of 1–5). */
 export const NEUTRAL_MEAN = 3;
-
-/** The catalog-wide mean rating from summed counters, NEUTRAL_MEAN when nothing is rated. */
-export function catalogMean(totals: RatingCounters): number {
-  return totals.reviewCount > 0 ? totals.ratingSum / totals.reviewCount : NEUTRAL_MEAN;
-}
-
-/** The prior for a set of films: their pooled mean rating and PRIOR_WEIGHT. */
-export function priorFor(films: Iterable<RatingCounters>, weight = PRIOR_WEIGHT): Prior {
-  let reviewCount = 0;
-  let ratingSum = 0;
-  for (const f of films) {
-    reviewCount += f.reviewCount;
-    ratingSum += f.ratingSum;
-  }
-  return { mean: catalogMean({ reviewCount, ratingSum }), weight };
-}
-
-/**
- * The Bayesian average of one film. Evaluated as (C·m + sum) / (C + n) in exactly this
- * order, the same operations as the SQL, so JavaScript and the database get the same
- * double. A film without ratings scores m.
- */
-export function bayesianScore(film: RatingCounters, prior: Prior): number {
-  const denominator = prior.weight + film.reviewCount;
-  if (denominator <= 0) return prior.mean;
-  return (prior.weight * prior.mean + film.ratingSum) / denominator;
-}
-
-export type Rankable = RatingCounters & { id: string };
-
-/**
- * "Top rated" order: higher score first; on equal scores the film with more reviews
- * (more evidence), then the id ascending, so the order is total and pages by keyset.
- */
-export function compareTopRated(a: Rankable, b: Rankable, prior: Prior): number {
-  const sa = bayesianScore(a, prior);
-  const sb = bayesianScore(b, prior);
-  if (sa !== sb) return sb - sa;
-  if (a.reviewCount !== b.reviewCount) return b.reviewCount - a.reviewCount;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** A sorted copy of the films in "Top rated" order. */
-export function rankTopRated<T extends Rankable>(films: readonly T[], prior: Prior = priorFor(films)): T[] {
-  return [...films].sort((a, b) => compareTopRated(a, b, prior));
-}

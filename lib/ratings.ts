@@ -90,7 +90,3 @@ export function helpfulLine(yes: number): string {
 export function reviewCountLabel(count: number): string {
   return count === 1 ? "1 review" : `${count.toLocaleString("en-US")} reviews`;
 }
-
-export function ratingText(stars: number): string {
-  return `Rated ${stars} out of 5`;
-}

@@ -7,7 +7,7 @@ import pg from "pg";
 import { createDb, setDbForTests } from "../lib/db/client";
 import { migrateDeploy } from "../lib/db/migrate";
 import type { DbTarget } from "../lib/db/config";
-import { encodeCursor } from "../lib/cursor";
+import { encodeCursor } from "../lib/keyset/cursor";
 
 async function main() {
   const n = Number(process.argv[2] ?? 200_000);

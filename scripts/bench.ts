@@ -19,8 +19,8 @@ import pg from "pg";
 import { createDb, setDbForTests, type DbHandle } from "../lib/db/client";
 import { resolveDbTarget, describeDbTarget, type DbTarget } from "../lib/db/config";
 import { migrateDeploy } from "../lib/db/migrate";
-import { encodeCursor } from "../lib/cursor";
-import { encodeFilmCursor, GENRE_PAGE_SIZE, type FilmSort } from "../lib/validation/catalog";
+import { encodeCursor, encodeFilmCursor } from "../lib/keyset/cursor";
+import { GENRE_PAGE_SIZE, type FilmSort } from "../lib/validation/catalog";
 import { REVIEW_PAGE_SIZE } from "../lib/validation/review-list";
 import { foldForSearch } from "../lib/validation/search";
 import { NEUTRAL_MEAN, PRIOR_WEIGHT } from "../lib/ranking";
@@ -74,7 +74,8 @@ async function readCases(h: DbHandle): Promise<Case[]> {
   const p = h.prisma;
   const { loadFilmBySlug, loadSimilarFilms } = await import("../lib/data/films");
   const { listReviews } = await import("../lib/data/reviews");
-  const { listFilms, loadNewReleases, loadTopRated, loadGenreRows, loadGenreBySlug } = await import("../lib/data/catalog");
+  const { listFilms, loadNewReleases, loadTopRated, loadGenreRows } = await import("../lib/data/film-lists");
+  const { loadGenreBySlug } = await import("../lib/data/genres");
   const { searchFilms } = await import("../lib/data/search");
   const one = async <T,>(sql: string, ...params: unknown[]) => (await p.$queryRawUnsafe<T[]>(sql, ...params))[0]!;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getAccount } from "@/lib/data/account";
+import { loadAccount } from "@/lib/data/account";
 import { DataSection, DeleteAccountForm, NameForm, PasswordForm, SessionsSection } from "@/components/account/AccountForms";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Account", robots: { index: false } }
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/account")}`);
-  const account = await getAccount(user.id);
+  const account = await loadAccount(user.id);
   if (!account) redirect("/signin");
   const hasPassword = !!account.passwordHash;
   return (

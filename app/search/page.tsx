@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { getSearchGenres, searchFilms } from "@/lib/data/search";
+import { getGenres } from "@/lib/data/genres";
+import { searchFilms } from "@/lib/data/search";
 import { parseSearchPageQuery } from "@/lib/validation/search";
 import { SearchResults, SearchResultsSkeleton, SearchStart } from "@/components/search/SearchResults";
 
@@ -16,7 +17,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const { q, folded } = parseSearchPageQuery(await searchParams);
-  if (!q) return <SearchStart genres={await getSearchGenres()} />;
+  if (!q) return <SearchStart genres={await getGenres()} />;
   return (
     <Suspense key={folded} fallback={<SearchResultsSkeleton q={q} />}>
       <Results q={q} folded={folded} />
@@ -26,5 +27,5 @@ export default async function SearchPage({ searchParams }: Props) {
 
 async function Results({ q, folded }: { q: string; folded: string }) {
   const hits = await searchFilms(folded);
-  return <SearchResults q={q} folded={folded} hits={hits} genres={hits.length ? [] : await getSearchGenres()} />;
+  return <SearchResults q={q} folded={folded} hits={hits} genres={hits.length ? [] : await getGenres()} />;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getWishlist } from "@/lib/data/wishlist";
+import { loadWishlist } from "@/lib/data/wishlist";
 import { FilmCard } from "@/components/film/FilmCard";
 import { Toggle as WishlistToggle } from "@/components/wishlist/WishlistButton";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Your wishlist", robots: { index: fal
 export default async function WishlistPage() {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/wishlist")}`);
-  const films = await getWishlist(user.id);
+  const films = await loadWishlist(user.id);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold tracking-tight">Your wishlist</h1>

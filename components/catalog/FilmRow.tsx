@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FilmCard as FilmCardData } from "@/lib/data/films";
+import type { FilmSummary } from "@/lib/data/films";
 import { FilmCard } from "@/components/film/FilmCard";
 
 /**
@@ -26,7 +26,7 @@ export function FilmRow({
 }: {
   id: string;
   title: string;
-  films: FilmCardData[];
+  films: FilmSummary[];
   note?: string;
   seeAll?: { href: string; label: string };
   lines?: 1 | 2;

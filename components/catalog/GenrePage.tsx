@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFilmPage, getGenreBySlug, type GenreSummary } from "@/lib/data/catalog";
+import { getFilmPage } from "@/lib/data/film-lists";
+import { getGenreBySlug, type GenreSummary } from "@/lib/data/genres";
 import { isSlug } from "@/lib/slug";
 import { FILM_SORT_LABELS, FILM_SORTS, filmListHref, GENRE_PAGE_SIZE, type FilmListState } from "@/lib/validation/catalog";
 import { CursorPager } from "./CursorPager";

@@ -1,19 +1,27 @@
 import Link from "next/link";
-import type { FilmCard as FilmCardData } from "@/lib/data/films";
+import type { FilmSummary } from "@/lib/data/films";
 import { averageOf } from "@/lib/ratings";
-import { posterUrl } from "@/lib/poster-url";
+import { filmPosterImage } from "@/lib/poster-url";
 import { Stars } from "../rating/Stars";
 
 /**
  * A film in a row or grid: poster, title, year and rating. Pages show up to a few hundred,
  * so its markup is kept short (the `.film-card` classes in globals.css).
  */
-export function FilmCard({ film }: { film: FilmCardData }) {
+export function FilmCard({ film }: { film: FilmSummary }) {
   const avg = averageOf(film.ratingSum, film.reviewCount);
+  const poster = filmPosterImage(film);
   return (
     <Link href={`/films/${film.slug}`} className="film-card">
       {/* eslint-disable-next-line @next/next/no-img-element -- decorative: the link says the title */}
-      <img src={posterUrl(film.slug, film.title, film.year)} alt="" width={200} height={300} loading="lazy" />
+      <img
+        src={poster.src}
+        {...(poster.srcSet ? { srcSet: poster.srcSet, sizes: "(min-width: 640px) 200px, 50vw" } : {})}
+        alt=""
+        width={200}
+        height={300}
+        loading="lazy"
+      />
       <p>{film.title}</p>
       <p>
         {film.year}

@@ -1,5 +1,5 @@
 import type { FilmDetail } from "@/lib/data/films";
-import type { ReviewCard } from "@/lib/data/reviews";
+import type { ReviewItem } from "@/lib/data/reviews";
 import { summarize } from "@/lib/ratings";
 import { siteUrl } from "@/lib/env";
 import { ANONYMOUS_NAME } from "../reviews/ReviewCard";
@@ -9,7 +9,7 @@ export function jsonLdString(data: unknown): string {
   return JSON.stringify(data).replace(/</g, "\\u003c");
 }
 
-export function movieJsonLd(film: FilmDetail, reviews: ReviewCard[]) {
+export function movieJsonLd(film: FilmDetail, reviews: ReviewItem[]) {
   const s = summarize(film.counts);
   return {
     "@context": "https://schema.org",

@@ -1,4 +1,4 @@
-import { posterUrl, uploadedPosterImage } from "@/lib/poster-url";
+import { filmPosterImage } from "@/lib/poster-url";
 
 /**
  * A film's poster as an image: the uploaded one (`src`, resized WebP sizes) or the
@@ -23,12 +23,12 @@ export function Poster({
   priority?: boolean;
   src?: string | null;
 }) {
-  const uploaded = src ? uploadedPosterImage(src) : null;
+  const image = filmPosterImage({ slug, title, year, posterPath: src });
   return (
     // eslint-disable-next-line @next/next/no-img-element -- SVG posters and pre-resized uploads need no optimiser
     <img
-      src={uploaded?.src ?? posterUrl(slug, title, year)}
-      {...(uploaded?.srcSet ? { srcSet: uploaded.srcSet, sizes: "(min-width: 640px) 200px, 50vw" } : {})}
+      src={image.src}
+      {...(image.srcSet ? { srcSet: image.srcSet, sizes: "(min-width: 640px) 200px, 50vw" } : {})}
       alt={decorative ? "" : `Poster for ${title}`}
       width={200}
       height={300}

@@ -1,4 +1,4 @@
-import type { ReviewCard as ReviewCardData } from "@/lib/data/reviews";
+import type { ReviewItem } from "@/lib/data/reviews";
 import { ReviewMeta } from "./ReviewMeta";
 import { HelpfulVote } from "./HelpfulVote";
 import { ReportReply, ReportReview } from "./ReportReview";
@@ -11,7 +11,7 @@ export const ANONYMOUS_NAME = "A Marquee user";
  * One review, the same for everyone (cached pages); the vote and report controls are
  * client islands that fill in the member's own state.
  */
-export function ReviewCard({ review, returnTo }: { review: ReviewCardData; returnTo: string }) {
+export function ReviewCard({ review, returnTo }: { review: ReviewItem; returnTo: string }) {
   const name = review.authorName ?? ANONYMOUS_NAME;
   const initial = review.authorName ? review.authorName.trim().charAt(0).toUpperCase() : "M";
   return (

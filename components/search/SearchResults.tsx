@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { FilmCard } from "@/components/film/FilmCard";
 import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
-import type { GenreLink, SearchHit } from "@/lib/data/search";
+import type { GenreSummary } from "@/lib/data/genres";
+import type { SearchHit } from "@/lib/data/search";
 import { SUGGEST_MIN_LENGTH, searchHref } from "@/lib/validation/search";
 
 const EXAMPLES = ["Hayao Miyazaki", "documentary", "godfathr", "Tom Hanks"];
@@ -9,7 +10,7 @@ const EXAMPLES = ["Hayao Miyazaki", "documentary", "godfathr", "Tom Hanks"];
 const chip = "inline-block rounded-full border border-line px-3 py-1 text-sm hover:bg-surface";
 
 /** /search with no query: what the box can find, and ways in. */
-export function SearchStart({ genres }: { genres: GenreLink[] }) {
+export function SearchStart({ genres }: { genres: GenreSummary[] }) {
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <div>
@@ -37,7 +38,7 @@ export function SearchStart({ genres }: { genres: GenreLink[] }) {
   );
 }
 
-export function SearchResults({ q, folded, hits, genres }: { q: string; folded: string; hits: SearchHit[]; genres: GenreLink[] }) {
+export function SearchResults({ q, folded, hits, genres }: { q: string; folded: string; hits: SearchHit[]; genres: GenreSummary[] }) {
   if (hits.length === 0) {
     const tooShort = folded.length < SUGGEST_MIN_LENGTH;
     return (
@@ -89,7 +90,7 @@ function MatchReason({ hit }: { hit: SearchHit }) {
   return <p className="mt-1 line-clamp-2 text-xs text-muted">{text}</p>;
 }
 
-function GenreLinks({ genres }: { genres: GenreLink[] }) {
+function GenreLinks({ genres }: { genres: GenreSummary[] }) {
   if (!genres.length) return null;
   return (
     <section aria-labelledby="search-genres">
@@ -100,8 +101,8 @@ function GenreLinks({ genres }: { genres: GenreLink[] }) {
         {genres.map((g) => (
           <li key={g.name}>
             <Link href={searchHref(g.name)} className={chip}>
-              {g.name} <span className="text-muted">{g.films}</span>
-              <span className="sr-only"> {g.films === 1 ? "film" : "films"}</span>
+              {g.name} <span className="text-muted">{g.filmCount}</span>
+              <span className="sr-only"> {g.filmCount === 1 ? "film" : "films"}</span>
             </Link>
           </li>
         ))}

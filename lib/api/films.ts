@@ -1,7 +1,7 @@
 // Maps the data layer's films and reviews to the public API's shapes (lib/validation/api.ts).
-import type { CatalogFilm } from "../data/catalog";
+import type { CatalogFilm } from "../data/film-lists";
 import type { FilmDetail } from "../data/films";
-import type { ReviewCard } from "../data/reviews";
+import type { ReviewItem } from "../data/reviews";
 import { averageOf, summarize } from "../ratings";
 import { siteUrl } from "../env";
 import type { ApiFilmDetail, ApiFilmSummary, ApiReview } from "../validation/api";
@@ -40,7 +40,7 @@ export function apiFilmDetail(f: FilmDetail): ApiFilmDetail {
   };
 }
 
-export function apiReview(r: ReviewCard): ApiReview {
+export function apiReview(r: ReviewItem): ApiReview {
   return {
     id: r.id,
     rating: r.rating,

@@ -7,7 +7,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "../env";
 import { verifyPassword } from "./password";
 import { signInSchema } from "../validation/auth";
-import { authAdapter, bumpSessionVersion, findUserForSignIn, getUserById } from "../data/users";
+import { authAdapter, bumpSessionVersion, findUserForSignIn, loadUserById } from "../data/users";
 import { clearLimit, hitLimit } from "../data/rate-limit";
 import { safeCallbackUrl } from "../safe-redirect";
 import { reportFailure } from "../errors";
@@ -117,7 +117,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          const fresh = await getUserById(user.id);
+          const fresh = await loadUserById(user.id);
           token.sub = user.id;
           token.name = fresh?.name ?? user.name ?? null;
           token.role = fresh?.role ?? "MEMBER";

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./options";
-import { getUserById, type SessionUser } from "../data/users";
+import { loadUserById, type SessionUser } from "../data/users";
 
 /**
  * The signed-in member for this request, read fresh from the database (so a removed
@@ -14,7 +14,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await getUserById(id);
+  const user = await loadUserById(id);
   return user && sessionIsCurrent(user, session.sv) ? user : null;
 });
 

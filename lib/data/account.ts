@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { wilsonLowerBound } from "../ratings";
 import { writeTx } from "./tx";
 
-export async function getAccount(userId: string) {
+export async function loadAccount(userId: string) {
   const prisma = await db();
   return prisma.user.findUnique({
     where: { id: userId },

@@ -4,7 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { decodeCursor, encodeCursor } from "../cursor";
+import { auditCursor } from "../keyset/cursor";
 import type { Tx } from "./tx";
 
 export const AUDIT_KINDS = [
@@ -90,17 +90,15 @@ export async function listAudit(input: { actorId?: string; kind?: string; cursor
   const where: Prisma.Sql[] = [];
   if (input.actorId) where.push(Prisma.sql`"actorId" = ${input.actorId}`);
   if (input.kind) where.push(Prisma.sql`kind = ${input.kind}`);
-  const c = decodeCursor(input.cursor);
-  if (c && c.v.length === 1 && typeof c.v[0] === "string" && !Number.isNaN(Date.parse(c.v[0]))) {
-    where.push(Prisma.sql`("createdAt", id) < (${new Date(c.v[0])}::timestamp(3), ${c.id})`);
-  }
+  const c = auditCursor.decode(input.cursor);
+  if (c) where.push(Prisma.sql`("createdAt", id) < (${new Date(c.values[0])}::timestamp(3), ${c.id})`);
   const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
   const rows = await prisma.$queryRaw<(Omit<AuditRow, "createdAt"> & { createdAt: Date })[]>(Prisma.sql`
     SELECT id, "actorId", "actorName", kind, "targetType", "targetId", "targetLabel", summary, "createdAt"
     FROM "AuditEntry" ${filter} ORDER BY "createdAt" DESC, id DESC LIMIT ${limit + 1}`);
   const page = rows.slice(0, limit).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
   const last = page[page.length - 1];
-  return { items: page, next: rows.length > limit && last ? encodeCursor({ v: [last.createdAt], id: last.id }) : null };
+  return { items: page, next: rows.length > limit && last ? auditCursor.encode([last.createdAt], last.id) : null };
 }
 
 /** People who appear in the trail, for the filter. */

@@ -8,6 +8,9 @@ export const tags = {
   reviews: (slug: string) => `reviews:${slug}`,
 };
 
+/** Browse lists change when films or ratings change; five minutes of staleness at most. */
+export const LIST_TTL = 300;
+
 /**
  * What a write changed, in cache tags: exactly the pages that show it.
  * - `film`: the film's own data (its counts, average, histogram): its page and API.

@@ -62,7 +62,7 @@ export async function writeCaptionTrack(
 
 export type PlayerPrefs = { captionLang: string | null };
 
-export async function getPlayerPrefs(userId: string): Promise<PlayerPrefs | null> {
+export async function loadPlayerPrefs(userId: string): Promise<PlayerPrefs | null> {
   const prisma = await db();
   const row = await prisma.playerPreference.findUnique({ where: { userId }, select: { captionLang: true } });
   return row ? { captionLang: row.captionLang } : null;

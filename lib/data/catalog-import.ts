@@ -10,6 +10,7 @@ import { formatFilm, csvHeader, recordReader, type CatalogFormat, type ExportFil
 import { slugify } from "../slug";
 import { filmInputSchema, type FilmInput } from "../validation/film";
 import { writeAudit } from "./audit";
+import { filmFacts, filmFactsInclude } from "./film-mapping";
 import { writeTx } from "./tx";
 
 export const IMPORT_BATCH = 2000;
@@ -110,19 +111,8 @@ export async function importCatalog(
   return report;
 }
 
-type FilmRec = {
-  id: string;
-  slug: string;
-  title: string;
-  year: number;
-  releaseDate: string;
-  runtimeMinutes: number;
-  tagline: string;
-  synopsis: string;
-  contentRating: string;
-  published: boolean;
-  publisherId: string | null;
-};
+/** A film row to upsert: the file's facts without its relations, and the publisher's id. */
+type FilmRec = Omit<FilmInput, "genres" | "directors" | "cast" | "publisher"> & { id: string; publisherId: string | null };
 
 /** Finds or creates rows of a name table (by slug or lower-cased name); returns key → id. */
 async function ensureNamed(tx: Prisma.TransactionClient, table: "Genre" | "Person" | "Publisher", names: Map<string, string>, prefix: string): Promise<Map<string, string>> {
@@ -163,18 +153,10 @@ async function writeBatch(prisma: PrismaClient, films: FilmInput[]): Promise<{ c
     const genres = await ensureNamed(tx, "Genre", genreNames, "genre");
     const people = await ensureNamed(tx, "Person", personNames, "person");
 
-    const recs: FilmRec[] = films.map((f) => ({
+    const recs: FilmRec[] = films.map(({ genres: _g, directors: _d, cast: _c, publisher, ...facts }) => ({
       id: rid("film"),
-      slug: f.slug,
-      title: f.title,
-      year: f.year,
-      releaseDate: f.releaseDate,
-      runtimeMinutes: f.runtimeMinutes,
-      tagline: f.tagline,
-      synopsis: f.synopsis,
-      contentRating: f.contentRating,
-      published: f.published,
-      publisherId: f.publisher ? (pubs.get(f.publisher.toLowerCase()) ?? null) : null,
+      ...facts,
+      publisherId: publisher ? (pubs.get(publisher.toLowerCase()) ?? null) : null,
     }));
     const changed = await tx.$queryRaw<{ id: string; inserted: boolean }[]>(Prisma.sql`
       INSERT INTO "Film" AS f (id, slug, title, year, "releaseDate", "runtimeMinutes", tagline, synopsis, "contentRating", published, "publisherId", "updatedAt")
@@ -259,29 +241,11 @@ export async function* exportCatalog(format: CatalogFormat, prisma?: PrismaClien
       where: after ? { slug: { gt: after } } : {},
       orderBy: { slug: "asc" },
       take: 1000,
-      include: {
-        genres: { include: { genre: true }, orderBy: { genre: { name: "asc" } } },
-        credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
-        publisher: true,
-      },
+      include: filmFactsInclude,
     });
     if (films.length === 0) return;
     for (const f of films) {
-      const e: ExportFilm = {
-        slug: f.slug,
-        title: f.title,
-        year: f.year,
-        releaseDate: f.releaseDate.toISOString().slice(0, 10),
-        runtimeMinutes: f.runtimeMinutes,
-        tagline: f.tagline,
-        synopsis: f.synopsis,
-        contentRating: f.contentRating,
-        genres: f.genres.map((g) => g.genre.name),
-        directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
-        cast: f.credits.filter((c) => c.role === "CAST").map((c) => c.person.name),
-        publisher: f.publisher?.name ?? "",
-        published: f.published,
-      };
+      const e: ExportFilm = filmFacts(f);
       yield formatFilm(e, format);
     }
     after = films[films.length - 1]!.slug;

@@ -6,13 +6,14 @@ import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { canEditCatalog } from "../auth/roles";
-import { decodeCursor, encodeCursor } from "../cursor";
+import { editorFilmCursor } from "../keyset/cursor";
 import { fail, fromZod, type Result } from "../result";
 import { slugify } from "../slug";
 import { filmIdSchema, filmInputSchema, type FilmInput } from "../validation/film";
 import { filmMediaSchema } from "../validation/film-media";
 import { diffSummary, writeAudit } from "./audit";
 import type { Actor } from "../auth/actor";
+import { filmFacts, filmFactsInclude, type FilmWithFacts } from "./film-mapping";
 import { writeTx, type Tx } from "./tx";
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString("hex")}`;
@@ -25,41 +26,14 @@ export type FilmWriteResult = { filmId: string; filmSlug: string; filmSlugs: str
 /** The facts of a film as the editor and the audit trail see them. */
 export type EditableFilm = FilmInput & { id: string; posterPath: string | null; trailerPath: string | null; reviewCount: number };
 
-export async function getFilmForEdit(filmId: string): Promise<EditableFilm | null> {
+export async function loadFilmForEdit(filmId: string): Promise<EditableFilm | null> {
   const prisma = await db();
-  const f = await prisma.film.findUnique({
-    where: { id: filmId },
-    include: {
-      genres: { include: { genre: true }, orderBy: { genre: { name: "asc" } } },
-      credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
-      publisher: true,
-    },
-  });
+  const f = await prisma.film.findUnique({ where: { id: filmId }, include: filmFactsInclude });
   return f ? toEditable(f) : null;
 }
 
-type FullFilm = Prisma.FilmGetPayload<{ include: { genres: { include: { genre: true } }; credits: { include: { person: true } }; publisher: true } }>;
-
-function toEditable(f: FullFilm): EditableFilm {
-  return {
-    id: f.id,
-    slug: f.slug,
-    title: f.title,
-    year: f.year,
-    releaseDate: f.releaseDate.toISOString().slice(0, 10),
-    runtimeMinutes: f.runtimeMinutes,
-    tagline: f.tagline,
-    synopsis: f.synopsis,
-    contentRating: f.contentRating as FilmInput["contentRating"],
-    genres: f.genres.map((g) => g.genre.name),
-    directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
-    cast: f.credits.filter((c) => c.role === "CAST").map((c) => c.person.name),
-    publisher: f.publisher?.name ?? "",
-    published: f.published,
-    posterPath: f.posterPath,
-    trailerPath: f.trailerPath,
-    reviewCount: f.reviewCount,
-  };
+function toEditable(f: FilmWithFacts): EditableFilm {
+  return { id: f.id, ...filmFacts(f), posterPath: f.posterPath, trailerPath: f.trailerPath, reviewCount: f.reviewCount };
 }
 
 async function genreIds(tx: Tx, names: string[]): Promise<string[]> {
@@ -102,7 +76,7 @@ export async function saveFilm(actor: Actor, raw: Record<string, unknown>): Prom
   const input = parsed.data;
   const { filmId, posterPath, trailerPath } = media.data;
   return writeTx(async (tx) => {
-    const before = filmId ? await tx.film.findUnique({ where: { id: filmId }, include: { genres: { include: { genre: true } }, credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] }, publisher: true } }) : null;
+    const before = filmId ? await tx.film.findUnique({ where: { id: filmId }, include: { ...filmFactsInclude, genres: { include: { genre: true } } } }) : null;
     if (filmId && !before) return fail("This film is no longer in the catalog.", "not-found");
     const owner = await tx.film.findUnique({ where: { slug: input.slug }, select: { id: true, title: true } });
     if (owner && owner.id !== filmId) return fail("Please check the highlighted fields.", "conflict", { slug: [`Slug “${input.slug}” is taken by ${owner.title}.`] });
@@ -218,13 +192,13 @@ export async function listFilmsForEditor(input: { q?: string; cursor?: string; l
     const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     where.push(Prisma.sql`(title ILIKE ${like} OR slug ILIKE ${like})`);
   }
-  const c = decodeCursor(input.cursor);
-  if (c && c.v.length === 1 && typeof c.v[0] === "string") where.push(Prisma.sql`(title COLLATE "C", id) > (${c.v[0]}, ${c.id})`);
+  const c = editorFilmCursor.decode(input.cursor);
+  if (c) where.push(Prisma.sql`(title COLLATE "C", id) > (${c.values[0]}, ${c.id})`);
   const filter = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
   const rows = await prisma.$queryRaw<(Omit<EditorFilmRow, "updatedAt"> & { updatedAt: Date })[]>(Prisma.sql`
     SELECT id, slug, title, year, published, "reviewCount", "updatedAt" FROM "Film" ${filter}
     ORDER BY title COLLATE "C", id LIMIT ${limit + 1}`);
   const page = rows.slice(0, limit).map((r) => ({ ...r, year: Number(r.year), reviewCount: Number(r.reviewCount), updatedAt: new Date(r.updatedAt).toISOString() }));
   const last = page[page.length - 1];
-  return { items: page, next: rows.length > limit && last ? encodeCursor({ v: [last.title], id: last.id }) : null };
+  return { items: page, next: rows.length > limit && last ? editorFilmCursor.encode([last.title], last.id) : null };
 }

@@ -3,18 +3,23 @@ import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { StarCounts } from "../ratings";
 import { cachedRead, tags } from "./cache";
+import type { CaptionRef } from "./captions";
+import { castOf, directorsOf, FILM_SUMMARY_COLUMNS, filmFactsInclude, filmScalars, toFilmSummary } from "./film-mapping";
 
 export type GenreRef = { slug: string; name: string };
 
-export type FilmCard = {
+/** A film in a list (components/film/FilmCard.tsx renders one). */
+export type FilmSummary = {
   slug: string;
   title: string;
   year: number;
   reviewCount: number;
   ratingSum: number;
+  /** Uploaded poster (lib/uploads/paths.ts), or null for the generated one. */
+  posterPath: string | null;
 };
 
-export type FilmDetail = FilmCard & {
+export type FilmDetail = FilmSummary & {
   id: string;
   releaseDate: string; // YYYY-MM-DD
   runtimeMinutes: number;
@@ -23,9 +28,7 @@ export type FilmDetail = FilmCard & {
   contentRating: string;
   trailerPath: string | null;
   /** Caption tracks, by language tag (issue 13). */
-  captions: { lang: string; label: string; kind: "CAPTIONS" | "SUBTITLES"; version: string }[];
-  /** Uploaded poster (lib/uploads/paths.ts), or null for the generated one. */
-  posterPath: string | null;
+  captions: CaptionRef[];
   genres: GenreRef[];
   directors: string[];
   cast: { name: string; character: string | null }[];
@@ -38,8 +41,8 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
   const f = await prisma.film.findUnique({
     where: { slug },
     include: {
-      genres: { include: { genre: true }, orderBy: { genre: { name: "asc" } } },
-      credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
+      genres: filmFactsInclude.genres,
+      credits: filmFactsInclude.credits,
       captions: { select: { lang: true, label: true, kind: true, version: true }, orderBy: { lang: "asc" } },
     },
   });
@@ -47,20 +50,13 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
   if (!f || !f.published) return null;
   return {
     id: f.id,
-    slug: f.slug,
-    title: f.title,
-    year: f.year,
-    releaseDate: f.releaseDate.toISOString().slice(0, 10),
-    runtimeMinutes: f.runtimeMinutes,
-    tagline: f.tagline,
-    synopsis: f.synopsis,
-    contentRating: f.contentRating,
+    ...filmScalars(f),
     trailerPath: f.trailerPath,
     captions: f.captions,
     posterPath: f.posterPath,
     genres: f.genres.map((g) => ({ slug: g.genre.slug, name: g.genre.name })),
-    directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
-    cast: f.credits.filter((c) => c.role === "CAST").map((c) => ({ name: c.person.name, character: c.character })),
+    directors: directorsOf(f),
+    cast: castOf(f).map((c) => ({ name: c.person.name, character: c.character })),
     reviewCount: f.reviewCount,
     ratingSum: f.ratingSum,
     counts: { 1: f.rating1, 2: f.rating2, 3: f.rating3, 4: f.rating4, 5: f.rating5 },
@@ -77,9 +73,9 @@ export const getFilmBySlug = cachedRead(loadFilmBySlug, "film-by-slug", (slug) =
  * not grow with the catalog: at 100,000 films a genre holds tens of thousands.
  */
 const SIMILAR_PER_GENRE = 60;
-export async function loadSimilarFilms(filmId: string, limit = 8): Promise<FilmCard[]> {
+export async function loadSimilarFilms(filmId: string, limit = 8): Promise<FilmSummary[]> {
   const prisma = await db();
-  return prisma.$queryRaw<FilmCard[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<FilmSummary[]>(Prisma.sql`
     WITH mine AS (SELECT "genreId" FROM "FilmGenre" WHERE "filmId" = ${filmId}),
     cand AS (
       SELECT DISTINCT c.id FROM mine CROSS JOIN LATERAL (
@@ -89,24 +85,16 @@ export async function loadSimilarFilms(filmId: string, limit = 8): Promise<FilmC
         LIMIT ${SIMILAR_PER_GENRE}
       ) c
     )
-    SELECT f.slug, f.title, f.year, f."reviewCount", f."ratingSum"
+    SELECT ${FILM_SUMMARY_COLUMNS}
     FROM cand JOIN "Film" f ON f.id = cand.id
     JOIN "FilmGenre" fg ON fg."filmId" = f.id AND fg."genreId" IN (SELECT "genreId" FROM mine)
     GROUP BY f.id
     ORDER BY count(*) DESC, f."reviewCount" DESC, f.title ASC
     LIMIT ${limit}`);
+  return rows.map(toFilmSummary);
 }
 
 export const getSimilarFilms = cachedRead(loadSimilarFilms, "similar-films", () => [tags.catalog]);
-
-export async function loadAllFilmCards(): Promise<FilmCard[]> {
-  const prisma = await db();
-  return prisma.film.findMany({
-    where: { published: true },
-    select: { slug: true, title: true, year: true, reviewCount: true, ratingSum: true },
-    orderBy: [{ releaseDate: "desc" }, { id: "asc" }],
-  });
-}
 
 /** The film's current slug when `slug` is one it had before, else null (for a 308). */
 export async function loadRenamedSlug(slug: string): Promise<string | null> {

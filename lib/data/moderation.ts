@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { decodeCursor, encodeCursor } from "../cursor";
+import { hiddenQueueCursor, pendingQueueCursor } from "../keyset/cursor";
 
 export type QueueItem = {
   reviewId: string;
@@ -22,15 +22,14 @@ export const QUEUE_PAGE_SIZE = 50;
 
 const OPEN = Prisma.sql`EXISTS (SELECT 1 FROM "Report" p WHERE p."reviewId" = r.id AND p.status = 'OPEN')`;
 
-/** A queue cursor: [[flagged, reportCount], id] for "pending", [[], id] for "hidden"; anything else is null. */
+/** A queue cursor (lib/keyset/cursor.ts): [[flagged, reportCount], id] for "pending", [[], id] for "hidden"; anything else is null. */
 function readCursor(list: QueueList, s: string | undefined): { v: number[]; id: string } | null {
-  if (!s || s.length > 400 || !/^[A-Za-z0-9_-]+$/.test(s)) return null;
-  const c = decodeCursor(s);
-  if (!c || !/^[A-Za-z0-9_-]{1,64}$/.test(c.id)) return null;
-  if (list === "hidden") return c.v.length === 0 ? { v: [], id: c.id } : null;
-  const [f, n] = c.v;
-  const ok = c.v.length === 2 && (f === 0 || f === 1) && typeof n === "number" && Number.isInteger(n) && n >= 0 && n < 2 ** 31;
-  return ok ? { v: [f as number, n as number], id: c.id } : null;
+  if (list === "hidden") {
+    const c = hiddenQueueCursor.decode(s);
+    return c && { v: [], id: c.id };
+  }
+  const c = pendingQueueCursor.decode(s);
+  return c && { v: [c.values[0], c.values[1]], id: c.id };
 }
 
 /**
@@ -38,7 +37,7 @@ function readCursor(list: QueueList, s: string | undefined): { v: number[]; id: 
  * "pending": auto-hidden reviews first, then the most reported, for anything with open
  * reports or waiting after an automatic hide. "hidden": reviews a moderator hid, newest first.
  */
-export async function getModerationPage(list: QueueList, cursor?: string, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
+export async function loadModerationPage(list: QueueList, cursor?: string, limit = QUEUE_PAGE_SIZE): Promise<QueuePage> {
   const prisma = await db();
   const after = readCursor(list, cursor);
   const take = limit + 1;
@@ -59,7 +58,7 @@ export async function getModerationPage(list: QueueList, cursor?: string, limit 
           LIMIT ${take}`);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const next = rows.length > limit && last ? encodeCursor({ v: list === "pending" ? [Number(last.f), Number(last.c)] : [], id: last.id }) : null;
+  const next = rows.length > limit && last ? (list === "pending" ? pendingQueueCursor.encode([Number(last.f), Number(last.c)], last.id) : hiddenQueueCursor.encode([], last.id)) : null;
   const details = await prisma.review.findMany({
     where: { id: { in: page.map((r) => r.id) } },
     include: {

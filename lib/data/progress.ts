@@ -21,7 +21,7 @@ export async function saveProgress(actor: Actor, raw: unknown): Promise<Result> 
   return { ok: true };
 }
 
-export async function getProgress(userId: string, filmId: string): Promise<number | null> {
+export async function loadProgress(userId: string, filmId: string): Promise<number | null> {
   const prisma = await db();
   const row = await prisma.watchProgress.findUnique({ where: { userId_filmId: { userId, filmId } }, select: { seconds: true } });
   return row ? row.seconds : null;

@@ -139,7 +139,7 @@ export async function moderateReply(actor: Actor, raw: unknown): Promise<Result<
 export type ReplyQueueItem = { replyId: string; status: string; body: string; film: { slug: string; title: string }; publisherName: string; openReports: number };
 
 /** Replies waiting for a moderator: open reports or auto-hidden. */
-export async function getReplyQueue(limit = 100): Promise<ReplyQueueItem[]> {
+export async function loadReplyQueue(limit = 100): Promise<ReplyQueueItem[]> {
   const prisma = await db();
   const rows = await prisma.reviewReply.findMany({
     where: { OR: [{ status: "FLAGGED" }, { reports: { some: { status: "OPEN" } } }] },

@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { decodeCursor, encodeCursor, type CursorValue } from "../cursor";
-import type { ReviewSort } from "../validation/review-list";
+import { decodeReviewCursor, encodeReviewCursor, type CursorValue } from "../keyset/cursor";
+import type { ReviewListQuery, ReviewSort } from "../validation/review-list";
 import { cachedRead, tags } from "./cache";
+import { getFilmBySlug, type FilmDetail } from "./films";
+import { keysetAfter, keysetOrderBy, keysetPage, keysetParam, type KeysetColumn, type KeysetInput, type KeysetPage } from "./keyset";
 
-export type ReviewCard = {
+/** A review as lists show it (components/reviews/ReviewCard.tsx renders one). */
+export type ReviewItem = {
   id: string;
   rating: number;
   body: string | null;
@@ -17,34 +20,27 @@ export type ReviewCard = {
   helpfulYes: number;
   helpfulNo: number;
   /** The publisher's visible reply, if any ("Response from <publisher>"). */
-  reply?: ReviewReplyCard | null;
+  reply?: ReviewReplyItem | null;
 };
 
-export type ReviewReplyCard = { id: string; body: string; publisherName: string; createdAt: string; editedAt: string | null };
+export type ReviewReplyItem = { id: string; body: string; publisherName: string; createdAt: string; editedAt: string | null };
 
-export type ReviewPage = {
-  items: ReviewCard[];
-  /** Cursor for the page after this one, or null on the last page. */
-  next: string | null;
-  /** Cursor for the page before this one, or null on the first page. */
-  prev: string | null;
-};
+export type ReviewPage = KeysetPage<ReviewItem>;
 
-/** int: compared as an integer, so a row comparison on an integer column stays an index range (a float8 bound made PostgreSQL cast the column and scan every review of the film). */
-type Col = { sql: string; desc: boolean; kind: "num" | "date" | "text"; int?: boolean };
-const score: Col = { sql: `r."helpfulScore"`, desc: true, kind: "num" };
-const created: Col = { sql: `r."createdAt"`, desc: true, kind: "date" };
-const rid: Col = { sql: `r.id`, desc: true, kind: "text" };
+const score: KeysetColumn = { sql: `r."helpfulScore"`, desc: true, cast: "float8" };
+const created: KeysetColumn = { sql: `r."createdAt"`, desc: true, cast: "timestamp(3)" };
+const rid: KeysetColumn = { sql: `r.id`, desc: true, cast: "text" };
 
 /**
  * Keyset order of each sort; every one ends in (createdAt DESC, id DESC) and is served
- * by an index on (filmId, status, …) — see prisma/schema.prisma.
+ * by an index on (filmId, status, …) — see prisma/schema.prisma. The cursor of each
+ * sort carries these values but the id (lib/keyset/cursor.ts reviewCodecs).
  */
-export const SORT_COLUMNS: Record<ReviewSort, Col[]> = {
+export const SORT_COLUMNS: Record<ReviewSort, KeysetColumn[]> = {
   helpful: [score, created, rid],
   newest: [created, rid],
-  highest: [{ sql: `r.rating`, desc: true, kind: "num", int: true }, created, rid],
-  lowest: [{ sql: `r.rating`, desc: false, kind: "num", int: true }, created, rid],
+  highest: [{ sql: `r.rating`, desc: true, cast: "int" }, created, rid],
+  lowest: [{ sql: `r.rating`, desc: false, cast: "int" }, created, rid],
 };
 
 const SELECT = Prisma.sql`
@@ -73,28 +69,6 @@ type Row = {
   publisherName: string | null;
 };
 
-function param(col: Col, v: CursorValue): Prisma.Sql {
-  if (col.kind === "date") return Prisma.sql`${new Date(String(v))}::timestamp(3)`;
-  if (col.kind === "num" && col.int) {
-    const n = Number(v);
-    return Prisma.sql`${Number.isFinite(n) ? Math.max(-1e9, Math.min(1e9, Math.trunc(n))) : 0}::int`;
-  }
-  if (col.kind === "num") return Prisma.sql`${Number(v)}::float8`;
-  return Prisma.sql`${String(v)}`;
-}
-
-function orderBy(cols: Col[], flip: boolean): Prisma.Sql {
-  return Prisma.raw(`ORDER BY ${cols.map((c) => `${c.sql} ${c.desc !== flip ? "DESC" : "ASC"}`).join(", ")}`);
-}
-
-/** Row-value comparison for "after the cursor" in the walk direction (all columns one direction). */
-function after(cols: Col[], values: CursorValue[], flip: boolean): Prisma.Sql {
-  const desc = cols[0]!.desc !== flip;
-  return Prisma.sql`(${Prisma.raw(cols.map((c) => c.sql).join(", "))}) ${Prisma.raw(desc ? "<" : ">")} (${Prisma.join(
-    cols.map((c, i) => param(c, values[i]!)),
-  )})`;
-}
-
 function cursorOf(sort: ReviewSort, row: Row): string {
   const values: Record<ReviewSort, CursorValue[]> = {
     helpful: [row.helpfulScore, row.createdAt.toISOString()],
@@ -102,7 +76,7 @@ function cursorOf(sort: ReviewSort, row: Row): string {
     highest: [row.rating, row.createdAt.toISOString()],
     lowest: [row.rating, row.createdAt.toISOString()],
   };
-  return encodeCursor({ v: values[sort], id: row.id });
+  return encodeReviewCursor(sort, values[sort], row.id);
 }
 
 export type ListReviewsInput = {
@@ -111,10 +85,7 @@ export type ListReviewsInput = {
   filmSlug: string;
   sort: ReviewSort;
   rating?: number;
-  cursor?: string;
-  dir?: "next" | "prev";
-  limit: number;
-};
+} & KeysetInput;
 
 /**
  * One page of a film's visible reviews by keyset (no OFFSET): the cost of page 1000 is
@@ -123,8 +94,8 @@ export type ListReviewsInput = {
 export async function listReviews(input: ListReviewsInput): Promise<ReviewPage> {
   const prisma = await db();
   const cols = SORT_COLUMNS[input.sort];
-  const decoded = decodeCursor(input.cursor);
-  const cursor = decoded && decoded.v.length === cols.length - 1 ? [...decoded.v, decoded.id] : null;
+  const decoded = decodeReviewCursor(input.sort, input.cursor);
+  const cursor = decoded ? [...decoded.values, decoded.id] : null;
   const flip = cursor !== null && input.dir === "prev";
   const base = Prisma.sql`r."filmId" = ${input.filmId} AND r.status = 'VISIBLE'${
     input.rating ? Prisma.sql` AND r.rating = ${input.rating}` : Prisma.empty
@@ -133,37 +104,30 @@ export async function listReviews(input: ListReviewsInput): Promise<ReviewPage> 
 
   let rows: Row[];
   if (!cursor) {
-    rows = await prisma.$queryRaw<Row[]>(Prisma.sql`${SELECT} WHERE ${base} ${orderBy(cols, false)} LIMIT ${take}`);
+    rows = await prisma.$queryRaw<Row[]>(Prisma.sql`${SELECT} WHERE ${base} ${keysetOrderBy(cols, false)} LIMIT ${take}`);
   } else if (cols.every((c) => c.desc === cols[0]!.desc)) {
     rows = await prisma.$queryRaw<Row[]>(
-      Prisma.sql`${SELECT} WHERE ${base} AND ${after(cols, cursor, flip)} ${orderBy(cols, flip)} LIMIT ${take}`,
+      Prisma.sql`${SELECT} WHERE ${base} AND ${keysetAfter(cols, cursor, flip)} ${keysetOrderBy(cols, flip)} LIMIT ${take}`,
     );
   } else {
     // Mixed directions (lowest rating first, newest first within a star): two index
     // ranges — the rest of the cursor's star, then the following stars — merged.
-    const [head, ...tail] = cols as [Col, ...Col[]];
+    const [head, ...tail] = cols as [KeysetColumn, ...KeysetColumn[]];
     const headAfter = head.desc !== flip ? "<" : ">";
     rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
       SELECT * FROM (
-        (${SELECT} WHERE ${base} AND ${Prisma.raw(head.sql)} = ${param(head, cursor[0]!)}
-           AND ${after(tail, cursor.slice(1), flip)} ${orderBy(cols, flip)} LIMIT ${take})
+        (${SELECT} WHERE ${base} AND ${Prisma.raw(head.sql)} = ${keysetParam(head, cursor[0]!)}
+           AND ${keysetAfter(tail, cursor.slice(1), flip)} ${keysetOrderBy(cols, flip)} LIMIT ${take})
         UNION ALL
-        (${SELECT} WHERE ${base} AND ${Prisma.raw(head.sql)} ${Prisma.raw(headAfter)} ${param(head, cursor[0]!)}
-           ${orderBy(cols, flip)} LIMIT ${take})
-      ) r ${orderBy(cols, flip)} LIMIT ${take}`);
+        (${SELECT} WHERE ${base} AND ${Prisma.raw(head.sql)} ${Prisma.raw(headAfter)} ${keysetParam(head, cursor[0]!)}
+           ${keysetOrderBy(cols, flip)} LIMIT ${take})
+      ) r ${keysetOrderBy(cols, flip)} LIMIT ${take}`);
   }
 
-  const hasMore = rows.length > input.limit;
-  const page = rows.slice(0, input.limit);
-  if (flip) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  const next = flip ? (last ? cursorOf(input.sort, last) : null) : hasMore && last ? cursorOf(input.sort, last) : null;
-  const prev = flip ? (hasMore && first ? cursorOf(input.sort, first) : null) : cursor && first ? cursorOf(input.sort, first) : null;
-  return { items: page.map(toCard), next, prev };
+  return keysetPage(rows, { limit: input.limit, flip, fromCursor: cursor !== null, cursorOf: (r) => cursorOf(input.sort, r), map: toItem });
 }
 
-function toCard(r: Row): ReviewCard {
+function toItem(r: Row): ReviewItem {
   return {
     id: r.id,
     rating: Number(r.rating),
@@ -188,3 +152,18 @@ function toCard(r: Row): ReviewCard {
 }
 
 export const getReviewPage = cachedRead(listReviews, "review-page", (input) => [tags.reviews(input.filmSlug)]);
+
+// ---------- the public API's answer ----------
+
+export type FilmReviewsResult = { kind: "ok"; film: FilmDetail; page: ReviewPage } | { kind: "not-found" };
+
+/**
+ * A page of a film's reviews for the API, through the same cached reads as the pages.
+ * The query was parsed by the API's strict schema, which refuses a cursor of another sort.
+ */
+export async function findFilmReviews(slug: string, q: ReviewListQuery & { limit: number }): Promise<FilmReviewsResult> {
+  const film = await getFilmBySlug(slug);
+  if (!film) return { kind: "not-found" };
+  const page = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: q.limit });
+  return { kind: "ok", film, page };
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import type { FilmCard } from "./films";
-import { cachedRead, tags } from "./cache";
+import { FILM_SUMMARY_COLUMNS, toFilmSummary } from "./film-mapping";
+import type { FilmSummary } from "./films";
 
 // Film search: typo-tolerant trigram matching (pg_trgm) on search keys PostgreSQL keeps
 // itself (generated columns, see prisma/migrations/*_search):
@@ -18,7 +18,7 @@ import { cachedRead, tags } from "./cache";
 
 export type SearchMatch = "title" | "person" | "genre";
 
-export type SearchHit = FilmCard & {
+export type SearchHit = FilmSummary & {
   matchedBy: SearchMatch;
   /** The person or genre that matched (null for a title match). */
   matchedName: string | null;
@@ -110,7 +110,7 @@ function searchSql(folded: string, limit: number): Prisma.Sql {
     best AS (
       SELECT DISTINCT ON ("filmId") * FROM hits ORDER BY "filmId", score DESC, kind
     )
-    SELECT f.slug, f.title, f.year, f."reviewCount", f."ratingSum",
+    SELECT ${FILM_SUMMARY_COLUMNS},
            b.score::float8 AS score, b.kind, b."matchedName", b.role
     FROM best b
     JOIN "Film" f ON f.id = b."filmId"
@@ -119,7 +119,7 @@ function searchSql(folded: string, limit: number): Prisma.Sql {
     LIMIT ${limit}`;
 }
 
-type Row = FilmCard & { score: number; kind: number; matchedName: string | null; role: string | null };
+type Row = FilmSummary & { score: number; kind: number; matchedName: string | null; role: string | null };
 
 const KINDS: Record<number, SearchMatch> = { 1: "title", 2: "person", 3: "genre" };
 
@@ -133,11 +133,7 @@ export async function searchFilms(folded: string, limit = 30, cutoff = RELATIVE_
   const rows = await prisma.$queryRaw<Row[]>(searchSql(folded, limit));
   const top = rows.length ? Number(rows[0]!.score) : 0;
   return rows.filter((r) => Number(r.score) >= top * cutoff).map((r) => ({
-    slug: r.slug,
-    title: r.title,
-    year: Number(r.year),
-    reviewCount: Number(r.reviewCount),
-    ratingSum: Number(r.ratingSum),
+    ...toFilmSummary(r),
     score: Number(r.score),
     matchedBy: KINDS[Number(r.kind)] ?? "title",
     matchedName: r.matchedName,
@@ -150,20 +146,3 @@ export async function suggestFilms(folded: string, limit: number): Promise<Sugge
   const hits = await searchFilms(folded, limit, SUGGEST_CUTOFF);
   return hits.map(({ slug, title, year }) => ({ slug, title, year }));
 }
-
-export type GenreLink = { name: string; films: number };
-
-/** Genres with how many films each, for the empty and no-result search pages. */
-export async function loadSearchGenres(): Promise<GenreLink[]> {
-  const prisma = await db();
-  const genres = await prisma.genre.findMany({
-    select: { name: true, _count: { select: { films: { where: { film: { published: true } } } } } },
-    orderBy: { name: "asc" },
-  });
-  return genres.filter((g) => g._count.films > 0).map((g) => ({ name: g.name, films: g._count.films }));
-}
-
-export const getSearchGenres = cachedRead(loadSearchGenres, "search-genres", () => [tags.catalog]);
-
-/** The whole search statement, for EXPLAIN in tests and scripts. */
-export const searchSqlForExplain = searchSql;

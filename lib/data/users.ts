@@ -13,7 +13,7 @@ export async function findUserForSignIn(email: string) {
   return prisma.user.findUnique({ where: { email }, select: { id: true, displayName: true, email: true, role: true, passwordHash: true, sessionVersion: true } });
 }
 
-export async function getUserById(id: string): Promise<SessionUser | null> {
+export async function loadUserById(id: string): Promise<SessionUser | null> {
   const prisma = await db();
   const u = await prisma.user.findUnique({ where: { id }, select: { id: true, displayName: true, email: true, role: true, publisherId: true, sessionVersion: true } });
   return u ? { id: u.id, name: u.displayName, email: u.email, role: u.role, publisherId: u.publisherId, sessionVersion: u.sessionVersion } : null;

@@ -3,12 +3,12 @@ import "server-only";
 // shared cached data so film and review pages stay cacheable for everyone else.
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client";
-import type { ReviewCard } from "./reviews";
+import type { ReviewItem } from "./reviews";
 import type { SessionUser } from "./users";
 
-export type MyReview = ReviewCard & { anonymous: boolean; status: "VISIBLE" | "FLAGGED" | "HIDDEN" };
+export type MyReview = ReviewItem & { anonymous: boolean; status: "VISIBLE" | "FLAGGED" | "HIDDEN" };
 
-export async function getMyReview(userId: string, filmId: string): Promise<MyReview | null> {
+export async function loadMyReview(userId: string, filmId: string): Promise<MyReview | null> {
   const prisma = await db();
   const r = await prisma.review.findUnique({
     where: { userId_filmId: { userId, filmId } },
@@ -41,7 +41,7 @@ export async function getMyReview(userId: string, filmId: string): Promise<MyRev
 export type ViewerMarks = { votes: Record<string, "YES" | "NO">; reported: string[]; own: string[] };
 
 /** The member's votes and reports on these reviews, and which are their own: two queries. */
-export async function getViewerMarks(userId: string, reviewIds: string[]): Promise<ViewerMarks> {
+export async function loadViewerMarks(userId: string, reviewIds: string[]): Promise<ViewerMarks> {
   if (reviewIds.length === 0) return { votes: {}, reported: [], own: [] };
   const prisma = await db();
   const [votes, reports, own] = await Promise.all([
@@ -81,7 +81,7 @@ type MemberRow = {
  * version is no longer the member's (signed out everywhere, password changed).
  * GET /api/me runs on every member page view: one round trip keeps it cheap.
  */
-export async function getMemberView(
+export async function loadMemberView(
   session: { userId: string; sessionVersion: number },
   q: { filmId?: string | null; filmSlug?: string; reviewIds: string[] },
 ): Promise<MemberView | null> {
@@ -98,7 +98,7 @@ export async function getMemberView(
     FROM "User" u WHERE u.id = ${session.userId}`);
   const row = rows[0];
   if (!row || Number(row.sv) !== session.sessionVersion) return null;
-  const myReview = filmId && row.myReviewId ? await getMyReview(session.userId, filmId) : null;
+  const myReview = filmId && row.myReviewId ? await loadMyReview(session.userId, filmId) : null;
   return {
     user: { name: row.name, role: row.role },
     film: filmId && q.filmSlug ? { slug: q.filmSlug, myReview, wished: row.wished } : null,

@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "../db/client";
 import { fail, type Result } from "../result";
-import type { FilmCard } from "./films";
 import type { Actor } from "../auth/actor";
 import { wishlistInputSchema } from "../validation/member-lists";
+import { filmSummarySelect } from "./film-mapping";
+import type { FilmSummary } from "./films";
 
 /** Adds a film to (on) or removes it from the member's wishlist; idempotent. */
 export async function setWishlist(actor: Actor, raw: unknown): Promise<Result<{ on: boolean }>> {
@@ -22,12 +23,12 @@ export async function setWishlist(actor: Actor, raw: unknown): Promise<Result<{ 
   return { ok: true, message: on ? "Added to your wishlist." : "Removed from your wishlist.", data: { on } };
 }
 
-export async function getWishlist(userId: string): Promise<(FilmCard & { id: string; addedAt: string })[]> {
+export async function loadWishlist(userId: string): Promise<(FilmSummary & { id: string; addedAt: string })[]> {
   const prisma = await db();
   const rows = await prisma.wishlistEntry.findMany({
     where: { userId, film: { published: true } },
     orderBy: { createdAt: "desc" },
-    include: { film: { select: { id: true, slug: true, title: true, year: true, reviewCount: true, ratingSum: true } } },
+    include: { film: { select: { id: true, ...filmSummarySelect } } },
   });
   return rows.map((r) => ({ ...r.film, addedAt: r.createdAt.toISOString() }));
 }

@@ -25,7 +25,7 @@ const globalForDb = globalThis as unknown as { marqueeDb?: Promise<DbHandle> };
 
 /**
  * The process-wide client. Migrations are applied before the server starts
- * (`npm start` and `npm run dev` run scripts/prepare-db.mjs), never from a request.
+ * (`npm start` and `npm run dev` run scripts/prepare-db.ts), never from a request.
  */
 export function getDb(): Promise<DbHandle> {
   if (!globalForDb.marqueeDb) {

@@ -3,7 +3,8 @@
 // serialise responses through these schemas only (lib/api/films.ts), so what leaves the
 // server is exactly what is written here; README.md "Public API" documents it.
 import { z } from "zod";
-import { cursorParam, decodeFilmCursor, DEFAULT_FILM_SORT, FILM_SORTS } from "./catalog";
+import { decodeFilmCursor } from "../keyset/cursor";
+import { cursorParam, DEFAULT_FILM_SORT, FILM_SORTS } from "./catalog";
 import { cursorOfThisSort, REVIEW_PAGE_SIZE, reviewListObject } from "./review-list";
 import { hasUnsafeCodeUnits } from "./text";
 

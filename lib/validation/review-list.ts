@@ -1,7 +1,7 @@
 // URL state of the review list (/films/[slug]/reviews?sort=newest&rating=2&cursor=…&dir=prev),
 // shared by the page and the public API.
 import { z } from "zod";
-import { decodeCursor } from "../cursor";
+import { reviewCursorFits } from "../keyset/cursor";
 
 export const REVIEW_SORTS = ["helpful", "newest", "highest", "lowest"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
@@ -15,35 +15,7 @@ export const REVIEW_PAGE_SIZE = 10;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
-// ---------- keyset cursors: checked by type and range before any query ----------
-
-type CursorPart = "score" | "rating" | "date";
-/** The values a cursor of each sort carries before the review id (see lib/data/reviews.ts SORT_COLUMNS). */
-const CURSOR_SHAPES: Record<ReviewSort, CursorPart[]> = {
-  helpful: ["score", "date"],
-  newest: ["date"],
-  highest: ["rating", "date"],
-  lowest: ["rating", "date"],
-};
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
-
-function partFits(kind: CursorPart, v: unknown): boolean {
-  if (kind === "score") return typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1;
-  if (kind === "rating") return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 5;
-  if (typeof v !== "string" || !ISO_INSTANT.test(v)) return false;
-  const t = Date.parse(v);
-  // A real instant (no 2021-02-31) within what PostgreSQL's timestamp(3) holds comfortably.
-  return Number.isFinite(t) && t >= Date.UTC(1900, 0, 1) && t <= Date.UTC(9999, 0, 1) && new Date(t).toISOString().slice(0, 19) === v.slice(0, 19);
-}
-
-/** Whether a review-list cursor is well formed for this sort: right count, types and ranges. */
-export function reviewCursorFits(sort: ReviewSort, cursor: string): boolean {
-  const c = decodeCursor(cursor);
-  const shape = CURSOR_SHAPES[sort];
-  if (!c || !/^[A-Za-z0-9_-]{1,64}$/.test(c.id) || c.v.length !== shape.length) return false;
-  return c.v.every((v, i) => partFits(shape[i]!, v));
-}
+// Keyset cursors are checked by type and range before any query: lib/keyset/cursor.ts.
 
 export const reviewListObject = z.object({
   sort: z.preprocess((v) => { const x = first(v); return typeof x === "string" ? x.slice(0, 20) : x; }, z.enum(REVIEW_SORTS).default("helpful")),

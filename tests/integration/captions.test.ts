@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
 import { catalog } from "@/prisma/seed/catalog";
 import { loadFilmBySlug } from "@/lib/data/films";
-import { getPlayerPrefs, loadCaptionTrack, saveCaptionTrack, savePlayerPrefs } from "@/lib/data/captions";
+import { loadPlayerPrefs, loadCaptionTrack, saveCaptionTrack, savePlayerPrefs } from "@/lib/data/captions";
 import { GET } from "@/app/media/captions/[slug]/[file]/route";
 import { ENGINE, openTestDb, type TestDb } from "../helpers/db";
 
@@ -77,12 +77,12 @@ describe(`caption tracks on ${ENGINE}`, () => {
 
 describe(`player preferences on ${ENGINE}`, () => {
   it("keeps a member's caption language, or off, and nothing for visitors", async () => {
-    expect(await getPlayerPrefs(member.id)).toBeNull();
+    expect(await loadPlayerPrefs(member.id)).toBeNull();
     expect(await savePlayerPrefs(null, { captionLang: "en" })).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await savePlayerPrefs(member, { captionLang: "es" })).toEqual({ ok: true });
-    expect(await getPlayerPrefs(member.id)).toEqual({ captionLang: "es" });
+    expect(await loadPlayerPrefs(member.id)).toEqual({ captionLang: "es" });
     expect(await savePlayerPrefs(member, { captionLang: null })).toEqual({ ok: true });
-    expect(await getPlayerPrefs(member.id)).toEqual({ captionLang: null });
+    expect(await loadPlayerPrefs(member.id)).toEqual({ captionLang: null });
     expect(await savePlayerPrefs(member, { captionLang: "x".repeat(100) })).toMatchObject({ ok: false });
     expect(await savePlayerPrefs(member, { captionLang: "<b>" })).toMatchObject({ ok: false });
   });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
-import { listFilms, loadGenreBySlug, loadGenreRows, loadGenres, loadNewReleases, loadSitemapData, loadTopRated, type CatalogFilm } from "@/lib/data/catalog";
-import { encodeFilmCursor, FILM_SORTS, type FilmSort } from "@/lib/validation/catalog";
+import { listFilms, loadGenreRows, loadNewReleases, loadTopRated, type CatalogFilm } from "@/lib/data/film-lists";
+import { loadGenreBySlug, loadGenres } from "@/lib/data/genres";
+import { loadSitemapData } from "@/lib/data/sitemap";
+import { encodeFilmCursor } from "@/lib/keyset/cursor";
+import { FILM_SORTS, type FilmSort } from "@/lib/validation/catalog";
 import {
   apiErrorSchema,
   filmDetailResponseSchema,

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
 import { catalog } from "@/prisma/seed/catalog";
 import { findCounterDrift } from "@/lib/data/integrity";
-import { loadAllFilmCards, loadFilmBySlug, loadSimilarFilms } from "@/lib/data/films";
-import { listReviews, SORT_COLUMNS, type ReviewCard } from "@/lib/data/reviews";
+import { loadFilmBySlug, loadSimilarFilms } from "@/lib/data/films";
+import { listReviews, SORT_COLUMNS, type ReviewItem as ReviewCard } from "@/lib/data/reviews";
 import { summarize } from "@/lib/ratings";
 import { ENGINE, openTestDb, type TestDb } from "../helpers/db";
+import { loadAllFilmCards } from "../helpers/films";
 import { countQueries, type QueryCounter } from "../helpers/query-counter";
 
 let db: TestDb;

@@ -6,8 +6,8 @@ import { deleteReview, moderateReview, reportReview, saveReview, voteOnReview } 
 import type { Actor } from "@/lib/auth/actor";
 import { createUserWithPassword } from "@/lib/data/users";
 import { hitLimit } from "@/lib/data/rate-limit";
-import { setWishlist, getWishlist } from "@/lib/data/wishlist";
-import { getMemberView, getMyReview, getViewerMarks } from "@/lib/data/viewer";
+import { setWishlist, loadWishlist } from "@/lib/data/wishlist";
+import { loadMemberView, loadMyReview, loadViewerMarks } from "@/lib/data/viewer";
 import { verifyPassword } from "@/lib/auth/password";
 import { wilsonLowerBound } from "@/lib/ratings";
 import { ENGINE, openTestDb, type TestDb } from "../helpers/db";
@@ -67,7 +67,7 @@ describe(`reviews on ${ENGINE}`, () => {
     let f1 = await film("inception");
     expect(f1.reviewCount).toBe(f0.reviewCount + 1);
     expect(f1.counts[2]).toBe(f0.counts[2] + 1);
-    const mine = await getMyReview(me.id, f0.id);
+    const mine = await loadMyReview(me.id, f0.id);
     expect(mine).toMatchObject({ body: "Not for me.", anonymous: true, authorName: null, editedAt: null });
 
     const edited = await saveReview(me, { filmId: f0.id, rating: 5, body: "   ", spoiler: "on" });
@@ -76,7 +76,7 @@ describe(`reviews on ${ENGINE}`, () => {
     expect(f1.reviewCount).toBe(f0.reviewCount + 1);
     expect(f1.counts[2]).toBe(f0.counts[2]);
     expect(f1.counts[5]).toBe(f0.counts[5] + 1);
-    const after = await getMyReview(me.id, f0.id);
+    const after = await loadMyReview(me.id, f0.id);
     expect(after).toMatchObject({ rating: 5, body: null, spoiler: true, anonymous: false });
     expect(after!.editedAt).not.toBeNull();
     expect(await db.prisma.review.count({ where: { userId: me.id } })).toBe(1);
@@ -116,13 +116,13 @@ describe(`helpful votes on ${ENGINE}`, () => {
     expect(await voteOnReview(voter, { reviewId: id, value: "YES" })).toMatchObject({ ok: true, data: { yes: 1, no: 0 } });
     expect(await voteOnReview(voter, { reviewId: id, value: "NO" })).toMatchObject({ ok: true, data: { yes: 0, no: 1, myVote: "NO" } });
     expect(await db.prisma.helpfulVote.count({ where: { reviewId: id } })).toBe(1);
-    expect((await getViewerMarks(voter.id, [id])).votes[id]).toBe("NO");
+    expect((await loadViewerMarks(voter.id, [id])).votes[id]).toBe("NO");
     expect(await voteOnReview(voter, { reviewId: id, value: null })).toMatchObject({ ok: true, data: { yes: 0, no: 0, myVote: null } });
     expect(await db.prisma.helpfulVote.count({ where: { reviewId: id } })).toBe(0);
     await voteOnReview(voter, { reviewId: id, value: "YES" });
     const row = await db.prisma.review.findUnique({ where: { id } });
     expect(row!.helpfulScore).toBeCloseTo(wilsonLowerBound(1, 0), 12);
-    expect((await getViewerMarks(author.id, [id])).own).toEqual([id]);
+    expect((await loadViewerMarks(author.id, [id])).own).toEqual([id]);
     await expectNoDrift();
   });
 });
@@ -138,28 +138,28 @@ describe(`the member view (GET /api/me) on ${ENGINE}`, () => {
     const [theirId, myId] = [theirs.data.reviewId, mine.data.reviewId];
     const q = { filmId: f.id, filmSlug: f.slug, reviewIds: [theirId, myId, "no-such-review"] };
 
-    const before = await getMemberView({ userId: me.id, sessionVersion: 0 }, q);
+    const before = await loadMemberView({ userId: me.id, sessionVersion: 0 }, q);
     expect(before).toMatchObject({ user: { name: expect.stringMatching(/^Tester/), role: "MEMBER" }, film: { slug: f.slug, wished: false }, marks: { votes: {}, reported: [], own: [myId] } });
     expect(before!.film!.myReview).toMatchObject({ id: myId, rating: 5, body: "Perfect." });
 
     await voteOnReview(me, { reviewId: theirId, value: "NO" });
     await reportReview(me, { reviewId: theirId, reason: "SPAM" }, 3, 0);
     await setWishlist(me, { filmId: f.id, on: true });
-    const after = await getMemberView({ userId: me.id, sessionVersion: 0 }, q);
+    const after = await loadMemberView({ userId: me.id, sessionVersion: 0 }, q);
     expect(after!.film!.wished).toBe(true);
     expect(after!.marks).toEqual({ votes: { [theirId]: "NO" }, reported: [theirId], own: [myId] });
 
     // No film asked: no film part; no review of theirs on the film: myReview null.
-    expect((await getMemberView({ userId: me.id, sessionVersion: 0 }, { reviewIds: [] }))!.film).toBeNull();
-    expect((await getMemberView({ userId: other.id, sessionVersion: 0 }, { filmId: (await film("jaws")).id, filmSlug: "jaws", reviewIds: [] }))!.film).toEqual({ slug: "jaws", myReview: null, wished: false });
+    expect((await loadMemberView({ userId: me.id, sessionVersion: 0 }, { reviewIds: [] }))!.film).toBeNull();
+    expect((await loadMemberView({ userId: other.id, sessionVersion: 0 }, { filmId: (await film("jaws")).id, filmSlug: "jaws", reviewIds: [] }))!.film).toEqual({ slug: "jaws", myReview: null, wished: false });
   });
 
   it("is null for an ended session version or an account that is gone", async () => {
     const me = await member();
     await db.prisma.user.update({ where: { id: me.id }, data: { sessionVersion: 2 } });
-    expect(await getMemberView({ userId: me.id, sessionVersion: 1 }, { reviewIds: [] })).toBeNull();
-    expect(await getMemberView({ userId: me.id, sessionVersion: 2 }, { reviewIds: [] })).not.toBeNull();
-    expect(await getMemberView({ userId: "no-such-user", sessionVersion: 0 }, { reviewIds: [] })).toBeNull();
+    expect(await loadMemberView({ userId: me.id, sessionVersion: 1 }, { reviewIds: [] })).toBeNull();
+    expect(await loadMemberView({ userId: me.id, sessionVersion: 2 }, { reviewIds: [] })).not.toBeNull();
+    expect(await loadMemberView({ userId: "no-such-user", sessionVersion: 0 }, { reviewIds: [] })).toBeNull();
   });
 });
 
@@ -242,9 +242,9 @@ describe(`accounts, limits and wishlists on ${ENGINE}`, () => {
     expect(await setWishlist(null, { filmId: f.id, on: true })).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await setWishlist(me, { filmId: f.id, on: true })).toMatchObject({ ok: true, data: { on: true } });
     expect(await setWishlist(me, { filmId: f.id, on: true })).toMatchObject({ ok: true });
-    expect((await getWishlist(me.id)).map((w) => w.slug)).toEqual(["coco"]);
+    expect((await loadWishlist(me.id)).map((w) => w.slug)).toEqual(["coco"]);
     expect(await setWishlist(me, { filmId: f.id, on: false })).toMatchObject({ ok: true, data: { on: false } });
-    expect(await getWishlist(me.id)).toEqual([]);
+    expect(await loadWishlist(me.id)).toEqual([]);
   });
 });
 
@@ -327,14 +327,14 @@ describe(`one shared connection on ${ENGINE}`, () => {
 
 describe(`watch progress on ${ENGINE}`, () => {
   it("remembers where a member stopped, per film", async () => {
-    const { saveProgress, getProgress } = await import("@/lib/data/progress");
+    const { saveProgress, loadProgress } = await import("@/lib/data/progress");
     const me = await member();
     const f = await film("the-work");
     expect(await saveProgress(null, { filmId: f.id, seconds: 3 })).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await saveProgress(me, { filmId: f.id, seconds: -1 })).toMatchObject({ ok: false });
-    expect(await getProgress(me.id, f.id)).toBeNull();
+    expect(await loadProgress(me.id, f.id)).toBeNull();
     expect(await saveProgress(me, { filmId: f.id, seconds: 3.5 })).toMatchObject({ ok: true });
     expect(await saveProgress(me, { filmId: f.id, seconds: 4.25 })).toMatchObject({ ok: true });
-    expect(await getProgress(me.id, f.id)).toBe(4.25);
+    expect(await loadProgress(me.id, f.id)).toBe(4.25);
   });
 });

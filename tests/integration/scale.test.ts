@@ -59,7 +59,7 @@ describe(`db:generate on ${ENGINE}`, () => {
   });
 
   it("ranks top rated from its index exactly as ranking every film does", async () => {
-    const { listFilms } = await import("@/lib/data/catalog");
+    const { listFilms } = await import("@/lib/data/film-lists");
     const genre = (await db.prisma.genre.findFirst({ orderBy: { id: "asc" } }))!;
     for (const genreId of [undefined, genre.id]) {
       const m = (await db.prisma.$queryRawUnsafe<{ m: number }[]>(`SELECT SUM("ratingSum")::float8 / SUM("reviewCount")::float8 AS m FROM "Film"`))[0]!.m;

@@ -22,14 +22,14 @@ const { seed } = await import("@/prisma/seed");
 const { findCounterDrift } = await import("@/lib/data/integrity");
 const { loadFilmBySlug } = await import("@/lib/data/films");
 const { saveReview, voteOnReview, reportReview } = await import("@/lib/data/review-writes");
-const { createUserWithPassword, bumpSessionVersion, getUserById } = await import("@/lib/data/users");
+const { createUserWithPassword, bumpSessionVersion, loadUserById } = await import("@/lib/data/users");
 const { hitLimit } = await import("@/lib/data/rate-limit");
 const { setWishlist } = await import("@/lib/data/wishlist");
 const { voteAction, reportAction } = await import("@/lib/actions/reviews");
 const { signUpAction } = await import("@/lib/actions/auth");
 const { setWishlistAction } = await import("@/lib/actions/wishlist");
 const { changePassword, createPasswordReset, deleteAccount, exportAccountData, resetPassword, resetTokenIsValid } = await import("@/lib/data/account");
-const { getModerationPage } = await import("@/lib/data/moderation");
+const { loadModerationPage } = await import("@/lib/data/moderation");
 const { authOptions } = await import("@/lib/auth/options");
 const { sessionIsCurrent } = await import("@/lib/auth/session");
 const { verifyPassword } = await import("@/lib/auth/password");
@@ -156,14 +156,14 @@ describe(`sessions that end on ${ENGINE}`, () => {
     expect(token.sv).toBe(0);
     const s = await opts.callbacks!.session!({ session: { expires: "" }, token } as never);
     expect((s as { sv?: number }).sv).toBe(0);
-    expect(sessionIsCurrent((await getUserById(u.id))!, 0)).toBe(true);
+    expect(sessionIsCurrent((await loadUserById(u.id))!, 0)).toBe(true);
     await opts.events!.signOut!({ token, session: null } as never);
-    const after = (await getUserById(u.id))!;
+    const after = (await loadUserById(u.id))!;
     expect(after.sessionVersion).toBe(1);
     expect(sessionIsCurrent(after, token.sv as number)).toBe(false);
     // a second sign-out of the same old token changes nothing more
     await opts.events!.signOut!({ token, session: null } as never);
-    expect((await getUserById(u.id))!.sessionVersion).toBe(1);
+    expect((await loadUserById(u.id))!.sessionVersion).toBe(1);
     expect(await bumpSessionVersion(u.id)).toBe(2);
   });
 
@@ -278,7 +278,7 @@ describe(`reports and the moderation queue on ${ENGINE}`, () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await getModerationPage("pending", cursor, 50);
+      const page = await loadModerationPage("pending", cursor, 50);
       seen.push(...page.items.map((i) => i.reviewId));
       cursor = page.next ?? undefined;
       pages += 1;
@@ -287,6 +287,6 @@ describe(`reports and the moderation queue on ${ENGINE}`, () => {
     expect(ids.every((id) => seen.includes(id))).toBe(true);
     expect(pages).toBeGreaterThanOrEqual(3);
     // a forged cursor starts again from the top instead of failing
-    expect((await getModerationPage("pending", "bm90LWEtY3Vyc29y")).items.length).toBeGreaterThan(0);
+    expect((await loadModerationPage("pending", "bm90LWEtY3Vyc29y")).items.length).toBeGreaterThan(0);
   });
 });

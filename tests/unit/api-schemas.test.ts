@@ -7,8 +7,9 @@ import {
   reviewListResponseSchema,
   reviewsQuerySchema,
 } from "@/lib/validation/api";
-import { decodeFilmCursor, encodeFilmCursor, filmListHref, parseFilmListState } from "@/lib/validation/catalog";
-import { encodeCursor } from "@/lib/cursor";
+import { decodeFilmCursor, encodeFilmCursor } from "@/lib/keyset/cursor";
+import { filmListHref, parseFilmListState } from "@/lib/validation/catalog";
+import { encodeCursor } from "@/lib/keyset/cursor";
 import { summarize } from "@/lib/ratings";
 
 const popularCursor = encodeFilmCursor({ sort: "popular", reviewCount: 6, id: "film_1" });

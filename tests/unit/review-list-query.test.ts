@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseReviewListQuery, reviewListHref, reviewListQuerySchema } from "@/lib/validation/review-list";
-import { encodeCursor } from "@/lib/cursor";
+import { encodeCursor } from "@/lib/keyset/cursor";
 
 // Cursors are checked by type and range for their sort (lib/validation/review-list.ts).
 const NEWEST = encodeCursor({ v: ["2024-05-01T10:00:00.000Z"], id: "review_1" });

@@ -6,9 +6,10 @@ import { reportInputSchema, reviewInputSchema, voteInputSchema } from "@/lib/val
 import { changePasswordSchema, deleteAccountSchema, forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
 import { parseSearchPageQuery, suggestParamsSchema } from "@/lib/validation/search";
 import { filmListQuerySchema, reviewsQuerySchema } from "@/lib/validation/api";
-import { parseReviewListQuery, reviewCursorFits } from "@/lib/validation/review-list";
+import { reviewCursorFits } from "@/lib/keyset/cursor";
+import { parseReviewListQuery } from "@/lib/validation/review-list";
 import { hasUnsafeCodeUnits, toWellFormed } from "@/lib/validation/text";
-import { encodeCursor } from "@/lib/cursor";
+import { encodeCursor } from "@/lib/keyset/cursor";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 import { checkFormActionBody, checkTextActionBody } from "@/lib/security/action-body";
 import { contentSecurityPolicy, securityHeaderRules } from "@/lib/security/headers";

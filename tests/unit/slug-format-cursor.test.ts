@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isSlug, slugify } from "@/lib/slug";
 import { longDate, metaLine } from "@/lib/format";
-import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/keyset/cursor";
 import { jsonLdString } from "@/components/film/JsonLd";
 import { posterSvg, titleLines } from "@/lib/poster";
 

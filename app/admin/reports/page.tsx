@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { getModerationPage, type QueueItem } from "@/lib/data/moderation";
+import { loadModerationPage, type QueueItem } from "@/lib/data/moderation";
 import { REPORT_REASON_LABELS } from "@/lib/validation/review";
 import { Stars } from "@/components/rating/Stars";
 import { LocalDate } from "@/components/ui/LocalDate";
 import { ModerationActions } from "@/components/admin/ModerationActions";
-import { getReplyQueue } from "@/lib/data/replies";
+import { loadReplyQueue } from "@/lib/data/replies";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Moderation queue", robots: { index: false } };
@@ -23,7 +23,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/admin/reports")}`);
   if (user.role !== "ADMIN") notFound();
   const sp = await searchParams;
-  const [pending, hidden, replies] = await Promise.all([getModerationPage("pending", one(sp.pending)), getModerationPage("hidden", one(sp.hidden)), getReplyQueue()]);
+  const [pending, hidden, replies] = await Promise.all([loadModerationPage("pending", one(sp.pending)), loadModerationPage("hidden", one(sp.hidden)), loadReplyQueue()]);
   const href = (key: "pending" | "hidden", cursor: string) => {
     const q = new URLSearchParams();
     const other = key === "pending" ? one(sp.hidden) : one(sp.pending);

@@ -1,4 +1,5 @@
-import { getFilmPage, getGenreBySlug } from "@/lib/data/catalog";
+import { getFilmPage } from "@/lib/data/film-lists";
+import { getGenreBySlug } from "@/lib/data/genres";
 import { apiFilmSummary } from "@/lib/api/films";
 import { badRequest, handle, ok, queryOf } from "@/lib/api/http";
 import { filmListQuerySchema, filmListResponseSchema } from "@/lib/validation/api";

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { extendSession, readSessionClaims } from "@/lib/auth/reissue";
 import { getFilmBySlug } from "@/lib/data/films";
-import { getMemberView } from "@/lib/data/viewer";
+import { loadMemberView } from "@/lib/data/viewer";
 import { viewerQuerySchema } from "@/lib/validation/viewer";
 import { MEMBER_HINT_COOKIE } from "@/lib/viewer/hint";
 
@@ -22,7 +22,7 @@ export async function GET(req: NextRequest) {
   // member page view, and the member view's one query checks the session version.
   const claims = await readSessionClaims();
   const film = claims && q.data.film ? await getFilmBySlug(q.data.film) : null;
-  const view = claims ? await getMemberView(claims, { filmId: film?.id ?? null, filmSlug: film?.slug, reviewIds: q.data.reviews }) : null;
+  const view = claims ? await loadMemberView(claims, { filmId: film?.id ?? null, filmSlug: film?.slug, reviewIds: q.data.reviews }) : null;
   if (!view) {
     const res = NextResponse.json({ user: null }, { headers: PRIVATE });
     res.cookies.set(MEMBER_HINT_COOKIE, "", { path: "/", maxAge: 0 });

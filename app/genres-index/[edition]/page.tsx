@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getGenres } from "@/lib/data/catalog";
+import { getGenres } from "@/lib/data/genres";
 
 // Cached for every visitor. next.config.ts rewrites the public address here: a dynamic
 // segment lets the page be generated on its first request rather than at build time,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getGenreRows, getNewReleases, getTopRated } from "@/lib/data/catalog";
+import { getGenreRows, getNewReleases, getTopRated } from "@/lib/data/film-lists";
 import { FilmRow } from "@/components/catalog/FilmRow";
 
 // Cached for every visitor. next.config.ts rewrites the public address here: a dynamic

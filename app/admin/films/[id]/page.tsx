@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/guard";
 import { canEditCatalog } from "@/lib/auth/roles";
-import { getFilmForEdit } from "@/lib/data/film-writes";
+import { loadFilmForEdit } from "@/lib/data/film-writes";
 import { AdminNav } from "@/components/admin/AdminNav";
 import { FilmForm } from "@/components/admin/FilmForm";
 import { FilmStateActions } from "@/components/admin/FilmStateActions";
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function EditFilmPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePage(canEditCatalog, `/admin/films/${encodeURIComponent(id)}`);
-  const film = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await getFilmForEdit(id) : null;
+  const film = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await loadFilmForEdit(id) : null;
   if (!film) notFound();
   const created = (await searchParams).created === "1";
   return (

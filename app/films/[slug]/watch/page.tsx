@@ -5,7 +5,7 @@ import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug } from "@/lib/data/films";
 import { streamExtras, trailerSources } from "@/lib/media/sources";
 import { captionUrl } from "@/lib/media/captions";
-import { getPlayerPrefs } from "@/lib/data/captions";
+import { loadPlayerPrefs } from "@/lib/data/captions";
 import { TRAILER_SECONDS } from "@/lib/media/files";
 import { isSlug } from "@/lib/slug";
 import { metaLine } from "@/lib/format";
@@ -14,7 +14,7 @@ import { TrailerPlayer } from "@/components/player/TrailerPlayer";
 import { KeyboardShortcuts } from "@/components/player/KeyboardShortcuts";
 import { MemberTrailerPlayer } from "@/components/player/MemberTrailerPlayer";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getProgress } from "@/lib/data/progress";
+import { loadProgress } from "@/lib/data/progress";
 
 // Rendered per request from cached data (lib/data): the database is not there at build time.
 export const dynamic = "force-dynamic";
@@ -39,7 +39,7 @@ export default async function WatchPage({ params }: Props) {
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) return filmNotFound(slug, "/watch");
   const [sources, extras, user] = await Promise.all([trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`), streamExtras(film.slug), getCurrentUser()]);
-  const [serverPosition, prefs] = user ? await Promise.all([getProgress(user.id, film.id), getPlayerPrefs(user.id)]) : [null, null];
+  const [serverPosition, prefs] = user ? await Promise.all([loadProgress(user.id, film.id), loadPlayerPrefs(user.id)]) : [null, null];
   const captions = film.captions.map((c) => ({ lang: c.lang, label: c.label, kind: c.kind === "SUBTITLES" ? ("subtitles" as const) : ("captions" as const), src: captionUrl(film.slug, c.lang, c.version) }));
   // The adaptive stream goes with our own files only (an outside trailer address has none).
   const media = { hls: sources.length && sources[0]!.src.startsWith("/media/") ? extras.hls : null, poster: extras.poster, captions };

@@ -1,4 +1,4 @@
-import { findFilmReviews } from "@/lib/data/catalog";
+import { findFilmReviews } from "@/lib/data/reviews";
 import { apiReview } from "@/lib/api/films";
 import { badRequest, handle, notFound, ok, queryOf } from "@/lib/api/http";
 import { isSlug } from "@/lib/slug";
@@ -14,9 +14,6 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     if (!parsed.success) return badRequest(parsed.error);
     const found = isSlug(slug) ? await findFilmReviews(slug, parsed.data) : ({ kind: "not-found" } as const);
     if (found.kind === "not-found") return notFound("Film not found");
-    if (found.kind === "bad-cursor") {
-      return badRequest({ message: "Invalid query parameter: cursor", fields: { cursor: ["Not a cursor of this list (a cursor belongs to one sort)"] } });
-    }
     return ok(reviewListResponseSchema, { data: found.page.items.map(apiReview), nextCursor: found.page.next, prevCursor: found.page.prev });
   });
 }

@@ -1,38 +1,29 @@
 import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { decodeCursor } from "../cursor";
+import { encodeFilmCursor, decodeFilmCursor, type FilmCursor } from "../keyset/cursor";
 import { NEUTRAL_MEAN, PRIOR_WEIGHT } from "../ranking";
-import { decodeFilmCursor, encodeFilmCursor, type FilmCursor, type FilmSort } from "../validation/catalog";
-import { reviewCursorFits, type ReviewListQuery } from "../validation/review-list";
-import { cachedRead, tags } from "./cache";
-import { getFilmBySlug, type FilmCard, type FilmDetail } from "./films";
-import { getReviewPage, SORT_COLUMNS, type ReviewPage } from "./reviews";
+import type { FilmSort } from "../validation/catalog";
+import { cachedRead, LIST_TTL, tags } from "./cache";
+import { FILM_SUMMARY_COLUMNS, isoDay, toFilmSummary } from "./film-mapping";
+import type { FilmSummary } from "./films";
+import type { GenreSummary } from "./genres";
+import { keysetAfter, keysetOrderBy, keysetPage, type KeysetColumn, type KeysetInput, type KeysetPage } from "./keyset";
 
-// Catalog browsing: home rows, genre lists, the public API's lists and the sitemap.
-// Every list is one query read from the films' counters (reviewCount, ratingSum),
-// never an aggregate over reviews, and pages by keyset (no OFFSET).
+// Film lists: genre pages, home rows and the public API's lists. Every list is one query
+// read from the films' counters (reviewCount, ratingSum), never an aggregate over
+// reviews, and pages by keyset (no OFFSET; lib/data/keyset.ts).
 
-/** Browse lists change when films or ratings change; five minutes of staleness at most. */
-const LIST_TTL = 300;
-
-export type CatalogFilm = FilmCard & {
+export type CatalogFilm = FilmSummary & {
   id: string;
   releaseDate: string; // YYYY-MM-DD
   runtimeMinutes: number;
 };
 
-export type FilmPage = {
-  items: CatalogFilm[];
-  /** Cursor for the page after this one, or null on the last page. */
-  next: string | null;
-  /** Cursor for the page before this one, or null on the first page. */
-  prev: string | null;
-};
+export type FilmPage = KeysetPage<CatalogFilm>;
 
-export type GenreSummary = { id: string; slug: string; name: string; filmCount: number };
-
-type FilmRow = {
+/** A film of a list as the queries return it (the sort's values ride along for cursors). */
+type ListRow = {
   id: string;
   slug: string;
   title: string;
@@ -41,30 +32,19 @@ type FilmRow = {
   runtimeMinutes: number;
   reviewCount: number;
   ratingSum: number;
+  posterPath: string | null;
   score?: number;
   mean?: number;
 };
 
-function isoDate(v: Date | string): string {
-  return typeof v === "string" ? v.slice(0, 10) : v.toISOString().slice(0, 10);
-}
+/** The columns of a CatalogFilm, on the film aliased `f`. */
+const LIST_COLUMNS = Prisma.sql`f.id, ${FILM_SUMMARY_COLUMNS}, f."releaseDate", f."runtimeMinutes"`;
 
-function toFilm(r: FilmRow): CatalogFilm {
-  return {
-    id: r.id,
-    slug: r.slug,
-    title: r.title,
-    year: Number(r.year),
-    releaseDate: isoDate(r.releaseDate),
-    runtimeMinutes: Number(r.runtimeMinutes),
-    reviewCount: Number(r.reviewCount),
-    ratingSum: Number(r.ratingSum),
-  };
+function toFilm(r: ListRow): CatalogFilm {
+  return { id: r.id, ...toFilmSummary(r), releaseDate: isoDay(r.releaseDate), runtimeMinutes: Number(r.runtimeMinutes) };
 }
 
 // ---------- keyset over one of three orders ----------
-
-type Col = { sql: string; desc: boolean; cast: string };
 
 /**
  * The order of each sort, always ending in the id so it is total.
@@ -73,7 +53,7 @@ type Col = { sql: string; desc: boolean; cast: string };
  * - top:     (score DESC, reviewCount DESC, id ASC) — score is the Bayesian average,
  *            computed in the query from the counters and the catalog mean (lib/ranking.ts)
  */
-const ORDER: Record<FilmSort, Col[]> = {
+const ORDER: Record<FilmSort, KeysetColumn[]> = {
   popular: [
     { sql: `x."reviewCount"`, desc: true, cast: "int" },
     { sql: `x.id`, desc: false, cast: "text" },
@@ -95,29 +75,10 @@ function cursorValues(c: FilmCursor): (string | number)[] {
   return [c.score, c.reviewCount, c.id];
 }
 
-function cursorOf(sort: FilmSort, r: FilmRow): string {
+function cursorOf(sort: FilmSort, r: ListRow): string {
   if (sort === "popular") return encodeFilmCursor({ sort, reviewCount: Number(r.reviewCount), id: r.id });
-  if (sort === "newest") return encodeFilmCursor({ sort, releaseDate: isoDate(r.releaseDate), id: r.id });
+  if (sort === "newest") return encodeFilmCursor({ sort, releaseDate: isoDay(r.releaseDate), id: r.id });
   return encodeFilmCursor({ sort, score: Number(r.score), reviewCount: Number(r.reviewCount), mean: Number(r.mean), id: r.id });
-}
-
-function orderBy(cols: Col[], flip: boolean): Prisma.Sql {
-  return Prisma.raw(`ORDER BY ${cols.map((c) => `${c.sql} ${c.desc !== flip ? "DESC" : "ASC"}`).join(", ")}`);
-}
-
-/**
- * "After the cursor" in the walk direction for columns of mixed directions:
- * (a after A) OR (a = A AND b after B) OR …, plus a plain bound on the first column so
- * an index on it can start the scan at the cursor.
- */
-function after(cols: Col[], values: (string | number)[], flip: boolean): Prisma.Sql {
-  const val = (i: number) => Prisma.sql`${values[i]!}::${Prisma.raw(cols[i]!.cast)}`;
-  const op = (c: Col, strict: boolean) => Prisma.raw(c.desc !== flip ? (strict ? "<" : "<=") : strict ? ">" : ">=");
-  const branches = cols.map((c, i) => {
-    const equal = cols.slice(0, i).map((e, j) => Prisma.sql`${Prisma.raw(e.sql)} = ${val(j)}`);
-    return Prisma.sql`(${Prisma.join([...equal, Prisma.sql`${Prisma.raw(c.sql)} ${op(c, true)} ${val(i)}`], " AND ")})`;
-  });
-  return Prisma.sql`${Prisma.raw(cols[0]!.sql)} ${op(cols[0]!, false)} ${val(0)} AND (${Prisma.join(branches, " OR ")})`;
 }
 
 /** `%text%` for ILIKE, with the pattern characters of the text escaped. */
@@ -131,10 +92,7 @@ export type ListFilmsInput = {
   genreId?: string;
   /** Only films whose title contains this text, ignoring case. */
   q?: string;
-  cursor?: string;
-  dir?: "next" | "prev";
-  limit: number;
-};
+} & KeysetInput;
 
 /**
  * One page of films in one of three orders, by keyset: one query whatever the page.
@@ -173,32 +131,25 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
         : Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`;
     inner = Prisma.sql`
       WITH prior AS (${mean})
-      SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum",
+      SELECT ${LIST_COLUMNS},
              (${PRIOR_WEIGHT}::float8 * p.mean + f."ratingSum") / (${PRIOR_WEIGHT}::float8 + f."reviewCount") AS score,
              p.mean AS mean
       FROM "Film" f CROSS JOIN prior p ${filter}`;
   } else {
     inner = Prisma.sql`
-      SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum"
+      SELECT ${LIST_COLUMNS}
       FROM "Film" f ${filter}`;
   }
-  const keyset = cursor ? Prisma.sql`WHERE ${after(cols, cursorValues(cursor), flip)}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<FilmRow[]>(
-    Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${orderBy(cols, flip)} LIMIT ${take}`,
+  const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), flip)}` : Prisma.empty;
+  const rows = await prisma.$queryRaw<ListRow[]>(
+    Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${keysetOrderBy(cols, flip)} LIMIT ${take}`,
   );
 
   return pageOf(input, rows, cursor, flip);
 }
 
-function pageOf(input: ListFilmsInput, rows: FilmRow[], cursor: FilmCursor | null, flip: boolean): FilmPage {
-  const hasMore = rows.length > input.limit;
-  const page = rows.slice(0, input.limit);
-  if (flip) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  const next = flip ? (last ? cursorOf(input.sort, last) : null) : hasMore && last ? cursorOf(input.sort, last) : null;
-  const prev = flip ? (hasMore && first ? cursorOf(input.sort, first) : null) : cursor && first ? cursorOf(input.sort, first) : null;
-  return { items: page.map(toFilm), next, prev };
+function pageOf(input: ListFilmsInput, rows: ListRow[], cursor: FilmCursor | null, flip: boolean): FilmPage {
+  return keysetPage(rows, { limit: input.limit, flip, fromCursor: cursor !== null, cursorOf: (r) => cursorOf(input.sort, r), map: toFilm });
 }
 
 // ---------- "top" at size ----------
@@ -233,22 +184,22 @@ async function topByIndex(
   genreId: string | undefined,
   cursor: Extract<FilmCursor, { sort: "top" }> | null,
   take: number,
-): Promise<FilmRow[] | null> {
+): Promise<ListRow[] | null> {
   const conds: Prisma.Sql[] = [];
   if (genreId) conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${genreId})`);
   // films after the cursor score ≤ its score, so their topKey is ≤ it plus max(0, m0 − m)
   if (cursor) conds.push(Prisma.sql`f."topKey" <= ${cursor.score + Math.max(0, TOP_KEY_MEAN - cursor.mean) + 1e-9}::float8`);
   const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
   const cols = ORDER.top;
-  const keyset = cursor ? Prisma.sql`WHERE ${after(cols, cursorValues(cursor), false)}` : Prisma.empty;
+  const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), false)}` : Prisma.empty;
   const limitCand = genreId ? TOP_CANDIDATES_IN_GENRE : TOP_CANDIDATES;
-  const rows = await prisma.$queryRaw<(FilmRow & { candCount: number; minKey: number })[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<(ListRow & { candCount: number; minKey: number })[]>(Prisma.sql`
     WITH prior AS (${
       m === null
         ? Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`
         : Prisma.sql`SELECT ${m}::float8 AS mean`
     }), cand AS (
-      SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f."topKey"
+      SELECT ${LIST_COLUMNS}, f."topKey"
       FROM "Film" f ${where}
       ORDER BY f."topKey" DESC, f.id ASC
       LIMIT ${limitCand}
@@ -258,7 +209,7 @@ async function topByIndex(
       FROM cand c CROSS JOIN prior p
     )
     SELECT x.*, (SELECT count(*) FROM cand)::int AS "candCount", (SELECT min("topKey") FROM cand) AS "minKey"
-    FROM ranked x ${keyset} ${orderBy(cols, false)} LIMIT ${take}`);
+    FROM ranked x ${keyset} ${keysetOrderBy(cols, false)} LIMIT ${take}`);
   if (rows.length === 0) return null;
   const mean = Number(rows[0]!.mean);
   if (m === null && !cursor) meanMemo.set(prisma, { at: Date.now(), mean });
@@ -306,15 +257,15 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
       FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" pf ON pf.id = fg."filmId" AND pf.published
       GROUP BY g.id, g.slug, g.name
       HAVING count(*) >= ${minFilms}`;
-  const rows = await prisma.$queryRaw<(FilmRow & { genreId: string; genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
+  const rows = await prisma.$queryRaw<(ListRow & { genreId: string; genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
     WITH g AS (${genres})
     SELECT g.id AS "genreId", g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
-           f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum", f.rn
+           ${LIST_COLUMNS}, f.rn
     FROM g CROSS JOIN LATERAL (
       -- a walk down Film_popular_idx, keeping this genre's films: perRow probes per
       -- genre's share of the catalog, whatever the catalog's size
       SELECT f.*, row_number() OVER (ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
-      FROM (SELECT f.id, f.slug, f.title, f.year, f."releaseDate", f."runtimeMinutes", f."reviewCount", f."ratingSum"
+      FROM (SELECT ${LIST_COLUMNS}
             FROM "Film" f
             WHERE f.published AND EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = g.id)
             ORDER BY f."reviewCount" DESC, f.id ASC
@@ -342,67 +293,3 @@ const sizesMemo = new WeakMap<object, Map<string, { at: number; sizes: GenreSumm
 
 export const getGenreRows = cachedRead(loadGenreRows, "genre-rows", () => [tags.catalog], LIST_TTL);
 
-// ---------- genres ----------
-
-/** Every genre that has films, by name, with its number of films. */
-export async function loadGenres(): Promise<GenreSummary[]> {
-  const prisma = await db();
-  const rows = await prisma.$queryRaw<GenreSummary[]>(Prisma.sql`
-    SELECT g.id, g.slug, g.name, count(fg."filmId")::int AS "filmCount"
-    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId" AND f.published
-    GROUP BY g.id, g.slug, g.name
-    ORDER BY g.name ASC`);
-  return rows.map((r) => ({ ...r, filmCount: Number(r.filmCount) }));
-}
-export const getGenres = cachedRead(loadGenres, "genres", () => [tags.catalog], LIST_TTL);
-
-export async function loadGenreBySlug(slug: string): Promise<GenreSummary | null> {
-  const prisma = await db();
-  // one count of this genre's published films (Prisma's _count aggregated every genre)
-  const [g] = await prisma.$queryRaw<GenreSummary[]>(Prisma.sql`
-    SELECT g.id, g.slug, g.name, (SELECT count(*) FROM "FilmGenre" fg JOIN "Film" f ON f.id = fg."filmId" AND f.published WHERE fg."genreId" = g.id)::int AS "filmCount"
-    FROM "Genre" g WHERE g.slug = ${slug}`);
-  return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: Number(g.filmCount) } : null;
-}
-export const getGenreBySlug = cachedRead(loadGenreBySlug, "genre-by-slug", () => [tags.catalog], LIST_TTL);
-
-// ---------- sitemap ----------
-
-export type SitemapData = {
-  films: { slug: string; updatedAt: string }[];
-  genres: { slug: string; updatedAt: string | null }[];
-};
-
-/** Every film and genre with when it last changed (a genre: its latest film). Two queries. */
-export async function loadSitemapData(): Promise<SitemapData> {
-  const prisma = await db();
-  const films = await prisma.film.findMany({ where: { published: true }, select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" } });
-  const genres = await prisma.$queryRaw<{ slug: string; updatedAt: Date | null }[]>(Prisma.sql`
-    SELECT g.slug, max(f."updatedAt") AS "updatedAt"
-    FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" f ON f.id = fg."filmId" AND f.published
-    GROUP BY g.slug ORDER BY g.slug ASC`);
-  return {
-    films: films.map((f) => ({ slug: f.slug, updatedAt: f.updatedAt.toISOString() })),
-    genres: genres.map((g) => ({ slug: g.slug, updatedAt: g.updatedAt ? new Date(g.updatedAt).toISOString() : null })),
-  };
-}
-export const getSitemapData = cachedRead(loadSitemapData, "sitemap", () => [tags.catalog], LIST_TTL);
-
-// ---------- reviews for the public API ----------
-
-// Whether a review-list cursor fits its sort: lib/validation/review-list.ts (type and range).
-export { reviewCursorFits };
-
-export type FilmReviewsResult =
-  | { kind: "ok"; film: FilmDetail; page: ReviewPage }
-  | { kind: "not-found" }
-  | { kind: "bad-cursor" };
-
-/** A page of a film's reviews for the API, through the same cached reads as the pages. */
-export async function findFilmReviews(slug: string, q: ReviewListQuery & { limit: number }): Promise<FilmReviewsResult> {
-  if (q.cursor && !reviewCursorFits(q.sort, q.cursor)) return { kind: "bad-cursor" };
-  const film = await getFilmBySlug(slug);
-  if (!film) return { kind: "not-found" };
-  const page = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: q.limit });
-  return { kind: "ok", film, page };
-}
