@@ -1,4 +1,4 @@
-// npm test: type check, unit, integration (embedded PGlite; also PostgreSQL when
+// npm test: type check, lint (ESLint), format check (Prettier), unit, integration (embedded PGlite; also PostgreSQL when
 // TEST_DATABASE_URL is set), then the browser journeys on a production build.
 // Stops at the first failing suite and ends with one line: "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -12,6 +12,8 @@ const vitest = (project, file) => ["vitest", "run", "--project", project, "--rep
 
 const steps = [
   { name: "Type check", cmd: "npx", args: ["tsc", "--noEmit"] },
+  { name: "Lint (ESLint)", cmd: "npx", args: ["eslint", ".", "--max-warnings", "0"] },
+  { name: "Format check (Prettier)", cmd: "npx", args: ["prettier", "--check", "."] },
   { name: "Unit tests", cmd: "npx", args: vitest("unit", "unit.json"), json: "unit.json" },
   { name: "Integration tests (PGlite)", cmd: "npx", args: vitest("integration", "integration-pglite.json"), json: "integration-pglite.json", env: { TEST_DATABASE_URL: undefined } },
   ...(process.env.TEST_DATABASE_URL
