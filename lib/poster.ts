@@ -46,7 +46,7 @@ export function titleLines(title: string, width = 11): string[] {
 }
 
 export function posterShape(slug: string): number {
-  return (hashOf(`${slug}:shape`) % 3) as number;
+  return (hashOf(`${slug}:shape`) % 3);
 }
 
 function esc(s: string): string {

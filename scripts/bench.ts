@@ -286,7 +286,7 @@ const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const sizeTarget = resolveDbTarget({ DATABASE_URL: args.size } as unknown as NodeJS.ProcessEnv);
+  const sizeTarget = resolveDbTarget({ DATABASE_URL: args.size });
   const sizeHandle = await createDb(sizeTarget);
   await migrateDeploy(sizeTarget, sizeHandle.opened);
   const { handle: seedHandle, drop } = await openSeed(args.engine, sizeTarget);

@@ -39,10 +39,10 @@ function askServer(sock: string, file: string): Promise<{ ok: boolean; bytes?: n
   return new Promise((resolve, reject) => {
     const conn = net.createConnection(sock, () => conn.write(JSON.stringify({ cmd: "backup", file }) + "\n"));
     let buf = "";
-    conn.on("data", (d) => (buf += d));
+    conn.on("data", (d: Buffer) => (buf += d.toString("utf8")));
     conn.on("end", () => {
       try {
-        resolve(JSON.parse(buf));
+        resolve(JSON.parse(buf) as { ok: boolean; bytes?: number; error?: string });
       } catch {
         reject(new Error(`unexpected answer from the server: ${buf.slice(0, 200)}`));
       }

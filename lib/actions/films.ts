@@ -6,13 +6,14 @@ import { filmFormValues, type FilmFormValues } from "../validation/film";
 import { fail, type Result } from "../result";
 import { canEditCatalog } from "../auth/roles";
 import { isSlug } from "../slug";
+import { formText } from "../validation/text";
 
 export type FilmFormState = (Result<{ filmId: string; filmSlug: string; filmSlugs: string[] }> & { values?: FilmFormValues & { posterPath?: string; trailerPath?: string } }) | null;
 
 /** New and Edit film forms (useActionState): on any error the typed values come back. */
 export async function saveFilmAction(_prev: FilmFormState, form: FormData): Promise<FilmFormState> {
-  const values = { ...filmFormValues(form), posterPath: String(form.get("posterPath") ?? "").slice(0, 300), trailerPath: String(form.get("trailerPath") ?? "").slice(0, 300) };
-  const filmId = String(form.get("filmId") ?? "").slice(0, 64);
+  const values = { ...filmFormValues(form), posterPath: formText(form, "posterPath", 300), trailerPath: formText(form, "trailerPath", 300) };
+  const filmId = formText(form, "filmId", 64);
   const result = await runMutation((actor) => saveFilm(actor, { ...values, filmId }), { catalog: true, limit: "editor" });
   if (!result.ok) return { ...result, values };
   if (!filmId) redirect(`/admin/films/${result.data.filmId}?created=1`);

@@ -41,7 +41,8 @@ export function badRequest(problem: z.ZodError | { message: string; fields: Reco
   if (problem instanceof z.ZodError) {
     const flat = z.flattenError(problem);
     const fields: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) if (v?.length) fields[k] = v;
+    const fieldErrors: Record<string, string[] | undefined> = flat.fieldErrors;
+    for (const [k, v] of Object.entries(fieldErrors)) if (v?.length) fields[k] = v;
     const message = `Invalid query parameter${Object.keys(fields).length === 1 ? "" : "s"}: ${Object.keys(fields).join(", ") || "request"}`;
     return error(400, message, fields, "no-store");
   }

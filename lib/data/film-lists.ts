@@ -283,7 +283,7 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
   }
   if (!known) {
     const sizes = [...new Map(rows.map((r) => [r.genreId, { id: r.genreId, slug: r.genreSlug, name: r.genreName, filmCount: Number(r.filmCount) }])).values()];
-    const forClient = sizesMemo.get(prisma) ?? new Map();
+    const forClient = sizesMemo.get(prisma) ?? new Map<string, { at: number; sizes: GenreSummary[] }>();
     forClient.set(key, { at: Date.now(), sizes });
     sizesMemo.set(prisma, forClient);
   }

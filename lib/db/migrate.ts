@@ -16,8 +16,17 @@ export const SCHEMA_PATH = path.join(ROOT, "prisma", "schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
 const filters = { externalTables: [] as string[], externalEnums: [] as string[] };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Engine = any;
+/** The few methods of the WebAssembly schema engine this runner calls (its own .d.ts is internal). */
+type MigrationsInput = { migrationsList: ReturnType<typeof readMigrations>; filters: typeof filters };
+type Engine = {
+  applyMigrations(input: MigrationsInput): Promise<{ appliedMigrationNames: string[] }>;
+  diagnoseMigrationHistory(input: MigrationsInput & { optInToShadowDatabase: boolean }): Promise<{
+    failedMigrationNames?: string[];
+    history: { diagnostic: string; unappliedMigrationNames?: string[] } | null;
+  }>;
+  diff(params: Record<string, unknown>): Promise<{ stdout?: string | null }>;
+  free(): void;
+};
 
 let glue: Promise<Record<string, unknown>> | null = null;
 async function loadGlue(): Promise<Record<string, unknown>> {
@@ -83,7 +92,7 @@ function readMigrations() {
 export async function migrateDeploy(target: DbTarget, opened?: OpenedAdapter): Promise<string[]> {
   return withEngine(target, opened, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: readMigrations(), filters });
-    return out.appliedMigrationNames as string[];
+    return out.appliedMigrationNames;
   });
 }
 
@@ -93,7 +102,7 @@ export async function migrateStatus(target: DbTarget): Promise<{ pending: string
     const out = await engine.diagnoseMigrationHistory({ migrationsList: readMigrations(), optInToShadowDatabase: false, filters });
     const h = out.history;
     if (!h) return { pending: [], problem: out.failedMigrationNames?.length ? `failed: ${out.failedMigrationNames.join(", ")}` : null };
-    if (h.diagnostic === "databaseIsBehind") return { pending: h.unappliedMigrationNames, problem: null };
+    if (h.diagnostic === "databaseIsBehind") return { pending: h.unappliedMigrationNames ?? [], problem: null };
     return { pending: h.unappliedMigrationNames ?? [], problem: h.diagnostic };
   });
 }
@@ -114,7 +123,7 @@ export async function migrateCreate(target: DbTarget, name: string): Promise<str
       shadowDatabaseUrl: null,
       filters,
     });
-    const sql: string = out.stdout ?? "";
+    const sql = out.stdout ?? "";
     if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) return null;
     const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
     const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name.replace(/[^a-z0-9_]+/gi, "_").toLowerCase()}`);

@@ -92,7 +92,7 @@ export type CursorCodec<P extends readonly CursorPart[]> = {
 export function cursorCodec<const P extends readonly CursorPart[]>(parts: P): CursorCodec<P> {
   return {
     parts,
-    encode: (values, id) => encodeCursor({ v: values as CursorValue[], id }),
+    encode: (values, id) => encodeCursor({ v: values, id }),
     decode(s) {
       const c = decodeCursor(s);
       if (!c || !ID.test(c.id) || c.v.length !== parts.length) return null;

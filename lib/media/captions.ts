@@ -31,7 +31,7 @@ const CAPTION_FILE = /^([A-Za-z0-9-]{2,16})\.([0-9a-f]{12})\.vtt$/;
 export function parseCaptionFile(name: string): { lang: string; version: string } | null {
   const m = CAPTION_FILE.exec(name);
   if (!m || !isLangTag(m[1])) return null;
-  return { lang: m[1]!, version: m[2]! };
+  return { lang: m[1], version: m[2]! };
 }
 
 /** The version of a track's text: the first 12 hex digits of its SHA-256. */

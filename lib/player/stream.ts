@@ -22,7 +22,7 @@ const CODECS = 'video/mp4; codecs="avc1.4d401e,mp4a.40.2"';
 type MseWindow = Window & { ManagedMediaSource?: { isTypeSupported(t: string): boolean }; MediaSource?: { isTypeSupported(t: string): boolean } };
 
 /** True when Media Source Extensions can play our H.264/AAC segments (then hls.js can). */
-export function canUseMse(w: MseWindow = window as MseWindow): boolean {
+export function canUseMse(w: MseWindow = window): boolean {
   const ms = w.ManagedMediaSource ?? w.MediaSource;
   try {
     return !!ms && typeof ms.isTypeSupported === "function" && ms.isTypeSupported(CODECS);
@@ -53,7 +53,7 @@ export async function attachStream(video: HTMLVideoElement, url: string | null, 
   if (canUseMse()) {
     let Hls: typeof HlsType;
     try {
-      Hls = (await import("hls.js/light")).default as unknown as typeof HlsType;
+      Hls = (await import("hls.js/light")).default;
     } catch {
       return progressive(video, cb); // the chunk did not load (offline, blocked)
     }

@@ -7,14 +7,14 @@ import { decodeFilmCursor } from "../keyset/cursor";
 import { cursorParam, DEFAULT_FILM_SORT, FILM_SORTS } from "./catalog";
 import { cursorOfThisSort, REVIEW_PAGE_SIZE, reviewListObject } from "./review-list";
 import { hasUnsafeCodeUnits } from "./text";
+import { firstValue } from "./params";
 
 export const API_MAX_LIMIT = 50;
 export const FILM_API_PAGE_SIZE = 20;
 export const API_Q_MAX = 100;
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const blankToUndefined = (v: unknown) => {
-  const x = first(v);
+  const x = firstValue(v);
   return typeof x === "string" && x.trim() === "" ? undefined : x;
 };
 
@@ -27,7 +27,10 @@ const limitParam = (fallback: number) =>
 export const filmListQuerySchema = z
   .object({
     q: z.preprocess(
-      (v) => (typeof first(v) === "string" ? (first(v) as string).slice(0, API_Q_MAX * 4).trim() || undefined : first(v)),
+      (v) => {
+        const x = firstValue(v);
+        return typeof x === "string" ? x.slice(0, API_Q_MAX * 4).trim() || undefined : x;
+      },
       z
         .string()
         .max(API_Q_MAX, { error: `At most ${API_Q_MAX} characters`, abort: true })
@@ -42,9 +45,9 @@ export const filmListQuerySchema = z
         .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Not a genre slug")
         .optional(),
     ),
-    sort: z.preprocess(first, z.enum(FILM_SORTS).default(DEFAULT_FILM_SORT)),
-    cursor: z.preprocess(first, cursorParam.optional()),
-    dir: z.preprocess(first, z.enum(["next", "prev"]).default("next")),
+    sort: z.preprocess(firstValue, z.enum(FILM_SORTS).default(DEFAULT_FILM_SORT)),
+    cursor: z.preprocess(firstValue, cursorParam.optional()),
+    dir: z.preprocess(firstValue, z.enum(["next", "prev"]).default("next")),
     limit: limitParam(FILM_API_PAGE_SIZE),
   })
   .superRefine((v, ctx) => {

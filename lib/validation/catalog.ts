@@ -2,6 +2,7 @@
 // shared by the pages, the API and the data layer (cursors: lib/keyset/cursor.ts).
 import { z } from "zod";
 import { decodeFilmCursor } from "../keyset/cursor";
+import { firstValue } from "./params";
 
 export const FILM_SORTS = ["popular", "top", "newest"] as const;
 export type FilmSort = (typeof FILM_SORTS)[number];
@@ -14,7 +15,6 @@ export const DEFAULT_FILM_SORT: FilmSort = "popular";
 /** Films per genre page: four full rows of five on desktops. */
 export const GENRE_PAGE_SIZE = 20;
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /** An opaque keyset cursor as it may appear in a URL (base64url). */
 export const cursorParam = z.preprocess(
@@ -25,9 +25,9 @@ export const cursorParam = z.preprocess(
 // ---------- the genre page ----------
 
 export const filmListStateSchema = z.object({
-  sort: z.preprocess(first, z.enum(FILM_SORTS).default(DEFAULT_FILM_SORT)),
-  cursor: z.preprocess(first, cursorParam.optional()),
-  dir: z.preprocess(first, z.enum(["next", "prev"]).default("next")),
+  sort: z.preprocess(firstValue, z.enum(FILM_SORTS).default(DEFAULT_FILM_SORT)),
+  cursor: z.preprocess(firstValue, cursorParam.optional()),
+  dir: z.preprocess(firstValue, z.enum(["next", "prev"]).default("next")),
 });
 export type FilmListState = z.infer<typeof filmListStateSchema>;
 

@@ -2,6 +2,7 @@
 // shared by the page and the public API.
 import { z } from "zod";
 import { reviewCursorFits } from "../keyset/cursor";
+import { firstValue } from "./params";
 
 export const REVIEW_SORTS = ["helpful", "newest", "highest", "lowest"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
@@ -13,21 +14,20 @@ export const SORT_LABELS: Record<ReviewSort, string> = {
 };
 export const REVIEW_PAGE_SIZE = 10;
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 // Keyset cursors are checked by type and range before any query: lib/keyset/cursor.ts.
 
 export const reviewListObject = z.object({
-  sort: z.preprocess((v) => { const x = first(v); return typeof x === "string" ? x.slice(0, 20) : x; }, z.enum(REVIEW_SORTS).default("helpful")),
+  sort: z.preprocess((v) => { const x = firstValue(v); return typeof x === "string" ? x.slice(0, 20) : x; }, z.enum(REVIEW_SORTS).default("helpful")),
   rating: z.preprocess(
     (v) => {
-      const x = first(v);
+      const x = firstValue(v);
       return x === undefined || x === "" || x === "all" ? undefined : x;
     },
     z.coerce.number().int().min(1).max(5).optional(),
   ),
-  cursor: z.preprocess((v) => { const x = first(v); return typeof x === "string" ? x.slice(0, 401) : x; }, z.string().max(400, { abort: true }).regex(/^[A-Za-z0-9_-]+$/).optional()),
-  dir: z.preprocess(first, z.enum(["next", "prev"]).default("next")),
+  cursor: z.preprocess((v) => { const x = firstValue(v); return typeof x === "string" ? x.slice(0, 401) : x; }, z.string().max(400, { abort: true }).regex(/^[A-Za-z0-9_-]+$/).optional()),
+  dir: z.preprocess(firstValue, z.enum(["next", "prev"]).default("next")),
 });
 
 export const cursorOfThisSort = (v: { sort: ReviewSort; cursor?: string }, ctx: z.RefinementCtx) => {

@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { foldForSearch, graphemeCount, SEARCH_MAX_LENGTH, SUGGEST_DEFAULT_LIMIT, SUGGEST_MAX_LIMIT, tidyQuery, truncateGraphemes } from "./search-text";
 import { hasUnsafeCodeUnits, toWellFormed } from "./text";
+import { firstValue } from "./params";
 
 export * from "./search-text";
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export type SearchQuery = {
   /** What to show and put in links ("" when there is nothing to search for). */
@@ -24,7 +24,7 @@ function toSearchQuery(q: string): SearchQuery {
  * value, an overlong one is cut to SEARCH_MAX_LENGTH characters. Never throws.
  */
 export function parseSearchPageQuery(params: Record<string, string | string[] | undefined>): SearchQuery {
-  const raw = first(params.q);
+  const raw = firstValue(params.q);
   // Cut by raw length first: tidying and counting characters then cost next to nothing.
   const q = typeof raw === "string" ? truncateGraphemes(tidyQuery(toWellFormed(raw.slice(0, SEARCH_MAX_LENGTH * 4))), SEARCH_MAX_LENGTH).trim() : "";
   return toSearchQuery(q);

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { graphemeLength } from "./graphemes";
 
 // User text: trimmed, control characters removed (newlines and tabs kept), line endings
 // normalised, and measured in user-perceived characters (graphemes), so an emoji or an

@@ -23,7 +23,7 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | null | unde
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn().catch(() => null);
-    if (v) return v as T;
+    if (v) return v;
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(everyMs);
   }
@@ -35,8 +35,8 @@ export type Proc = { child: ChildProcess; out: () => string; exited: Promise<Exi
 export function run(cmd: string, args: string[], env: Record<string, string | undefined> = {}): Proc {
   const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
   // "close", not "exit": the output is complete only then
   const exited = new Promise<Exit>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
   return { child, out: () => out, exited };

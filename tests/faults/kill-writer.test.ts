@@ -59,7 +59,7 @@ async function killRounds(env: Record<string, string | undefined>) {
 }
 
 async function verify(env: Record<string, string | undefined>, lines: Line[]) {
-  const handle = await createDb(resolveDbTarget({ ...process.env, ...env } as NodeJS.ProcessEnv));
+  const handle = await createDb(resolveDbTarget({ ...process.env, ...env }));
   try {
     const reviews = await handle.prisma.review.findMany({ select: { userId: true, filmId: true, rating: true } });
     const byKey = new Map(reviews.map((r) => [`${r.userId} ${r.filmId}`, String(r.rating)]));

@@ -27,7 +27,7 @@ function slowPost(port: number, pathName: string) {
   const body = "csrfToken=x&email=someone%40example.com&password=not-the-password&json=true";
   const sock = net.connect(port, "127.0.0.1");
   let response = "";
-  sock.on("data", (d) => (response += d));
+  sock.on("data", (d: Buffer) => (response += d.toString("utf8")));
   const closed = new Promise<void>((resolve) => sock.on("close", () => resolve()));
   sock.on("error", () => {});
   sock.write(

@@ -23,7 +23,6 @@ const { findCounterDrift } = await import("@/lib/data/integrity");
 const { loadFilmBySlug } = await import("@/lib/data/films");
 const { saveReview, voteOnReview, reportReview } = await import("@/lib/data/review-writes");
 const { createUserWithPassword, bumpSessionVersion, loadUserById } = await import("@/lib/data/users");
-const { hitLimit } = await import("@/lib/data/rate-limit");
 const { setWishlist } = await import("@/lib/data/wishlist");
 const { voteAction, reportAction } = await import("@/lib/actions/reviews");
 const { signUpAction } = await import("@/lib/actions/auth");
@@ -97,7 +96,7 @@ describe(`write limits on ${ENGINE}`, () => {
     expect(await setWishlistAction(f.id, true)).toMatchObject({ ok: true });
     expect(await setWishlistAction(f.id, false)).toMatchObject({ ok: true });
     expect(await setWishlistAction(f.id, true)).toMatchObject({ ok: false, code: "rate-limited" });
-    expect(await db.prisma.wishlistEntry.count({ where: { userId: session.user!.id } })).toBe(0);
+    expect(await db.prisma.wishlistEntry.count({ where: { userId: session.user.id } })).toBe(0);
   });
 
   it("counts visitors and sign-ups per client address (the socket, not X-Forwarded-For)", async () => {
@@ -121,7 +120,7 @@ describe(`write limits on ${ENGINE}`, () => {
     const third = form(3);
     const blocked = await signUpAction(null, third);
     expect(blocked).toMatchObject({ ok: false, code: "rate-limited", message: "Too many sign-ups from your network. Try again in 60 minutes." });
-    expect(await db.prisma.user.count({ where: { email: String(third.get("email")) } })).toBe(0);
+    expect(await db.prisma.user.count({ where: { email: third.get("email") as string } })).toBe(0);
     socket.address = "198.51.100.2"; // another address may
     expect(await signUpAction(null, form(4))).toMatchObject({ ok: true });
   });
@@ -152,7 +151,7 @@ describe(`sessions that end on ${ENGINE}`, () => {
   it("carries the session version in the token and bumps it on sign-out", async () => {
     const u = await member();
     const opts = authOptions();
-    const token = await opts.callbacks!.jwt!({ token: { sub: u.id }, user: { id: u.id, name: u.name, email: u.email }, account: null } as never);
+    const token = await opts.callbacks!.jwt!({ token: { sub: u.id }, user: { id: u.id, name: u.name, email: u.email }, account: null });
     expect(token.sv).toBe(0);
     const s = await opts.callbacks!.session!({ session: { expires: "" }, token } as never);
     expect((s as { sv?: number }).sv).toBe(0);

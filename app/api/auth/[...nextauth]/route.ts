@@ -30,7 +30,7 @@ function withMemberHint(res: Response): Response {
 async function handler(req: Request, ctx: Ctx) {
   // next-auth v4 reads params synchronously; Next 16 hands them over as a promise.
   const params = await ctx.params;
-  const res: Response = await NextAuth(req as never, { params } as never, authOptions());
+  const res = (await NextAuth(req as never, { params } as never, authOptions())) as Response;
   return withMemberHint(res);
 }
 
