@@ -34,7 +34,7 @@ test.beforeAll(async ({}, info) => {
     conformIdTokenClaims: false,
   });
   await new Promise<void>((resolve) => {
-    server = provider.listen(new URL(issuer).port, resolve) as Server;
+    server = provider.listen(new URL(issuer).port, resolve);
   });
 });
 

@@ -325,6 +325,8 @@ test.describe("Captions, quality and the rest of the player", () => {
       // A browser with neither Media Source Extensions nor its own HLS.
       Object.defineProperty(window, "MediaSource", { value: undefined, configurable: true });
       Object.defineProperty(window, "ManagedMediaSource", { value: undefined, configurable: true });
+      // Kept unbound on purpose: it is called back with `.call(this, …)` on the element.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
       const canPlay = HTMLMediaElement.prototype.canPlayType;
       HTMLMediaElement.prototype.canPlayType = function (type: string) {
         return /mpegurl/i.test(type) ? "" : canPlay.call(this, type);
