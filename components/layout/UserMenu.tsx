@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useMember, type Role } from "../viewer/store";
 import { Gate } from "../viewer/Gate";
 import { signOut } from "./sign-out";
+import { buttonClass } from "../ui/Button";
 
 /** "Sign in" for visitors; the member's name opening a menu with Sign out for members. */
 export function UserMenu() {
@@ -15,7 +16,7 @@ export function UserMenu() {
     <Gate
       phase={phase}
       visitor={
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="shrink-0 rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface">
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass({ variant: "secondary", size: "xs", className: "shrink-0" })}>
           Sign in
         </Link>
       }

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { Button, buttonClass } from "./Button";
 
 /** A friendly error with a way back; never a stack trace. */
 export function ErrorState({ reset, digest }: { reset: () => void; digest?: string }) {
@@ -10,10 +11,10 @@ export function ErrorState({ reset, digest }: { reset: () => void; digest?: stri
       <h1 className="text-2xl font-bold">Something went wrong on our side</h1>
       <p className="text-muted">Please try again. If it keeps happening, come back in a few minutes.</p>
       <div className="flex gap-3">
-        <button type="button" onClick={reset} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong">
+        <Button size="xl" onClick={reset}>
           Try again
-        </button>
-        <Link href="/" className="rounded-lg border border-line px-5 py-2.5 font-semibold hover:bg-surface">
+        </Button>
+        <Link href="/" className={buttonClass({ variant: "secondary", size: "xl" })}>
           Go home
         </Link>
       </div>
