@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { changeNameAction, changePasswordAction, deleteAccountAction, signOutEverywhereAction, type AccountFormState } from "@/lib/actions/account";
 import { NAME_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
-import { Field, FormStatus } from "./fields";
+import { Field, FormStatus } from "../ui/Field";
 import { viewerStore } from "../viewer/store";
 import { Button, buttonClass } from "../ui/Button";
 import { InlineError } from "../ui/FieldError";

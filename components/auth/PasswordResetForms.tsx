@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { requestPasswordResetAction, resetPasswordAction, type AccountFormState } from "@/lib/actions/account";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
-import { Field, FormStatus } from "@/components/account/fields";
+import { Field, FormStatus } from "@/components/ui/Field";
 import { Button } from "@/components/ui/Button";
 
 export function ForgotPasswordForm() {

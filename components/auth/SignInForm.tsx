@@ -5,9 +5,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ProviderButton } from "@/lib/auth/options";
 import { Button } from "../ui/Button";
+import { inputCls } from "../ui/Field";
 import { ErrorBox } from "../ui/FieldError";
-
-const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink";
 
 export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: ProviderButton[]; initialError?: string }) {
   const router = useRouter();

@@ -6,9 +6,8 @@ import { useActionState, useEffect, useRef } from "react";
 import { signUpAction, type SignUpState } from "@/lib/actions/auth";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
 import { Button } from "../ui/Button";
+import { inputCls } from "../ui/Field";
 import { ErrorBox, FieldError } from "../ui/FieldError";
-
-const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink aria-[invalid=true]:border-red-600";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFilmPage, getGenreBySlug, type GenreSummary } from "@/lib/data/catalog";
 import { isSlug } from "@/lib/slug";
 import { FILM_SORT_LABELS, FILM_SORTS, filmListHref, GENRE_PAGE_SIZE, type FilmListState } from "@/lib/validation/catalog";
-import { CursorPager } from "./CursorPager";
+import { CursorPager } from "../ui/CursorPager";
 import { FilmGrid } from "./FilmGrid";
 import { SortNav } from "./SortNav";
 

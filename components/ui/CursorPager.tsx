@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "../ui/Button";
+import { buttonClass } from "./Button";
 
 /** Previous / Next links of a keyset-paged list; a missing side is shown disabled. */
 export function CursorPager({ label, prevHref, nextHref }: { label: string; prevHref: string | null; nextHref: string | null }) {
