@@ -6,7 +6,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { signUpAction, type SignUpState } from "@/lib/actions/auth";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
 import { Button } from "../ui/Button";
-import { inputCls } from "../ui/Field";
+import { Field, inputCls } from "../ui/Field";
 import { ErrorBox, FieldError } from "../ui/FieldError";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
@@ -43,13 +43,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
         <FieldError id="name-error" message={fe?.name?.[0]} />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="email" className="font-medium">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state && !state.ok ? state.values?.email : ""} aria-invalid={!!fe?.email} aria-describedby={fe?.email ? "email-error" : undefined} className={inputCls} />
-        <FieldError id="email-error" message={fe?.email?.[0]} />
-      </div>
+      <Field id="email" name="email" label="Email" type="email" autoComplete="email" defaultValue={state && !state.ok ? state.values?.email : ""} errors={fe?.email} />
       <div className="flex flex-col gap-1">
         <label htmlFor="password" className="font-medium">
           Password

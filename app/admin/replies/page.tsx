@@ -7,6 +7,7 @@ import { ReplyEditor } from "@/components/admin/ReplyEditor";
 import { Stars } from "@/components/ui/Stars";
 import { LocalDate } from "@/components/ui/LocalDate";
 import { AdminPage, AdminSearch } from "@/components/admin/AdminList";
+import { chipClass } from "@/components/ui/chip";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reply to reviews", robots: { index: false } };
@@ -31,7 +32,7 @@ export default async function RepliesPage({ searchParams }: Props) {
         <ul className="flex flex-wrap gap-2">
           {films.map((f) => (
             <li key={f.id}>
-              <Link href={`/admin/replies?film=${f.slug}`} aria-current={film?.id === f.id ? "page" : undefined} className="inline-block rounded-full border border-line px-3 py-1 text-sm hover:bg-surface aria-[current=page]:bg-surface aria-[current=page]:font-semibold">
+              <Link href={`/admin/replies?film=${f.slug}`} aria-current={film?.id === f.id ? "page" : undefined} className={`${chipClass()} aria-[current=page]:bg-surface aria-[current=page]:font-semibold`}>
                 {f.title}
               </Link>
             </li>
