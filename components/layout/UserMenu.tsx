@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from "react";
 import { useMember, type Role } from "../viewer/store";
 import { Gate } from "../viewer/Gate";
 import { signOut } from "./sign-out";
-import { buttonClass } from "../ui/Button";
 import { Skeleton } from "../ui/Skeleton";
 
 /** "Sign in" for visitors; the member's name opening a menu with Sign out for members. */
@@ -17,7 +16,9 @@ export function UserMenu() {
     <Gate
       phase={phase}
       visitor={
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass({ variant: "secondary", size: "xs", className: "shrink-0" })}>
+        // buttonClass({ variant: "secondary", size: "xs" }) written out: the header is in every page's
+        // first-load JS, and importing Button would copy its whole table into the layout's chunk
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="shrink-0 rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface">
           Sign in
         </Link>
       }
