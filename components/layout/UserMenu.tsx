@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from "react";
 import { useMember, type Role } from "../viewer/store";
 import { Gate } from "../viewer/Gate";
 import { signOut } from "./sign-out";
-import { Skeleton } from "../ui/Skeleton";
 
 /** "Sign in" for visitors; the member's name opening a menu with Sign out for members. */
 export function UserMenu() {
@@ -24,8 +23,8 @@ export function UserMenu() {
       }
       placeholder={
         <span className="flex items-center gap-2 px-2 py-1.5" aria-hidden="true">
-          <Skeleton as="span" rounded="full" className="block h-7 w-7" />
-          <Skeleton as="span" rounded="sm" className="hidden h-4 w-20 sm:block" />
+          <span className="block h-7 w-7 animate-pulse rounded-full bg-surface" />
+          <span className="hidden h-4 w-20 animate-pulse rounded bg-surface sm:block" />
         </span>
       }
       member={() => <MemberMenu name={user!.name} role={user!.role} />}

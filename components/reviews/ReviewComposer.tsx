@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
 import type { MyReview } from "@/lib/data/viewer";
-import { Skeleton } from "../ui/Skeleton";
 import { useFilmMine } from "../viewer/store";
 import { Gate } from "../viewer/Gate";
 import { MyReviewCard } from "./MyReviewCard";
@@ -26,7 +25,7 @@ export function RateThisMovie({ filmId, slug }: { filmId: string; slug: string }
     <Gate
       phase={phase}
       visitor={<ReviewComposer filmId={filmId} slug={slug} signedIn={false} myReview={null} />}
-      placeholder={<Skeleton rounded="xl" className="h-[8.75rem] border border-line" />}
+      placeholder={<div aria-hidden="true" className="h-[8.75rem] animate-pulse rounded-xl border border-line bg-surface" />}
       member={() => {
         const myReview = mine?.myReview ?? null;
         return <ReviewComposer key={myReview ? `${myReview.id}:${myReview.editedAt}` : "new"} filmId={filmId} slug={slug} signedIn myReview={myReview} initialRating={ratingFromUrl()} />;
