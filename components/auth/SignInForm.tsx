@@ -5,8 +5,10 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ProviderButton } from "@/lib/auth/options";
 import { Button } from "../ui/Button";
-import { inputCls } from "../ui/Field";
 import { ErrorBox } from "../ui/FieldError";
+
+// Not ui/Field's inputCls: importing that module brings Field and FormStatus into this page's JS.
+const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink";
 
 export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: ProviderButton[]; initialError?: string }) {
   const router = useRouter();
