@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ProviderButton } from "@/lib/auth/options";
 import { Button } from "../ui/Button";
-import { ErrorBox } from "../ui/FieldError";
+import { ErrorBox } from "../ui/ErrorBox";
 
 // Not ui/Field's inputCls: importing that module brings Field and FormStatus into this page's JS.
 const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink";

@@ -7,7 +7,8 @@ import { signUpAction, type SignUpState } from "@/lib/actions/auth";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
 import { Button } from "../ui/Button";
 import { Field, inputCls } from "../ui/Field";
-import { ErrorBox, FieldError } from "../ui/FieldError";
+import { ErrorBox } from "../ui/ErrorBox";
+import { FieldError } from "../ui/FieldError";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();

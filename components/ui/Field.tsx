@@ -1,7 +1,8 @@
 // Form pieces (account, password and sign-up forms): the input's look, a labelled input
 // with its error tied by aria-describedby, and the form's status line.
 import type { Result } from "@/lib/result";
-import { ErrorBox, FieldError } from "./FieldError";
+import { ErrorBox } from "./ErrorBox";
+import { FieldError } from "./FieldError";
 
 export const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink aria-[invalid=true]:border-red-600";
 

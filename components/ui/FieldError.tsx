@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 
-// Error text, one look everywhere: a field's error (tied to its control by id), a short
-// alert under a control, and the boxed message of a form.
+// Error text, one look everywhere: a field's error (tied to its control by id) and a short
+// alert under a control. The boxed message of a form is ErrorBox (its own module, so the
+// film page's islands do not carry it).
 
 export const errorTextClass = "text-red-700 dark:text-red-400";
 
@@ -23,15 +24,6 @@ export function FieldError({ id, message, as: Tag = "p", keep = false, className
 export function InlineError({ children, className }: { children: ReactNode; className?: string }) {
   return (
     <p role="alert" className={[className, "text-sm", errorTextClass].filter(Boolean).join(" ")}>
-      {children}
-    </p>
-  );
-}
-
-/** A form's failure message in a box (role="alert"). */
-export function ErrorBox({ children }: { children: ReactNode }) {
-  return (
-    <p role="alert" className="rounded-lg border border-red-700/40 bg-red-700/10 px-3 py-2 text-sm">
       {children}
     </p>
   );
