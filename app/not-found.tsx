@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/Button";
 
 export default function NotFound() {
   return (
@@ -8,7 +9,7 @@ export default function NotFound() {
       </p>
       <h1 className="text-2xl font-bold">We couldn’t find that page</h1>
       <p className="text-muted">The link may be old, or the film may have left the catalog.</p>
-      <Link href="/" className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong">
+      <Link href="/" className={buttonClass({ size: "xl" })}>
         Go to the home page
       </Link>
     </div>

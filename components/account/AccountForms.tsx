@@ -3,8 +3,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import { changeNameAction, changePasswordAction, deleteAccountAction, signOutEverywhereAction, type AccountFormState } from "@/lib/actions/account";
 import { NAME_MAX, PASSWORD_MIN } from "@/lib/validation/auth";
-import { buttonCls, Field, FormStatus } from "./fields";
+import { Field, FormStatus } from "../ui/Field";
 import { viewerStore } from "../viewer/store";
+import { Button, buttonClass } from "../ui/Button";
+import { InlineError } from "../ui/FieldError";
 
 const sectionCls = "flex flex-col gap-4 rounded-xl border border-line p-4";
 
@@ -28,9 +30,9 @@ export function NameForm({ name }: { name: string }) {
       <form action={action} className="flex flex-col gap-3" noValidate>
         <Field id="account-name" name="name" label="Display name" autoComplete="name" maxLength={NAME_MAX} defaultValue={state && !state.ok ? state.values?.name : name} errors={fe?.name ?? fe?.form} hint="Shown with your reviews, unless you post one anonymously." />
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className={buttonCls}>
+        <Button type="submit" size="lg" disabled={pending} className="self-start">
           {pending ? "Saving…" : "Save name"}
-        </button>
+        </Button>
       </form>
     </section>
   );
@@ -49,9 +51,9 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
           <Field id="current-password" name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={fe?.currentPassword} />
           <Field id="new-password" name="newPassword" label="New password" type="password" autoComplete="new-password" errors={fe?.newPassword ?? fe?.form} hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out on every other device.`} />
           <FormStatus state={state} />
-          <button type="submit" disabled={pending} className={buttonCls}>
+          <Button type="submit" size="lg" disabled={pending} className="self-start">
             {pending ? "Changing…" : "Change password"}
-          </button>
+          </Button>
         </form>
       ) : (
         <p className="text-muted">You sign in with another service, so there is no Marquee password to change.</p>
@@ -70,16 +72,13 @@ export function SessionsSection() {
       </h2>
       <p className="text-muted">Signed in somewhere you no longer use? End every session, this one included.</p>
       <div aria-live="polite">
-        {error && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        )}
+        {error && <InlineError>{error}</InlineError>}
       </div>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="lg"
         disabled={pending}
-        className="self-start rounded-lg border border-line px-5 py-2 font-semibold hover:bg-surface disabled:opacity-60"
+        className="self-start"
         onClick={() =>
           start(async () => {
             const r = await signOutEverywhereAction();
@@ -89,7 +88,7 @@ export function SessionsSection() {
         }
       >
         {pending ? "Signing out…" : "Sign out everywhere"}
-      </button>
+      </Button>
     </section>
   );
 }
@@ -101,7 +100,7 @@ export function DataSection() {
         Your data
       </h2>
       <p className="text-muted">Your profile, reviews, votes, reports and wishlist as one JSON file.</p>
-      <a href="/account/data" download className="self-start rounded-lg border border-line px-5 py-2 font-semibold hover:bg-surface">
+      <a href="/account/data" download className={buttonClass({ variant: "secondary", size: "lg", className: "self-start" })}>
         Download my data
       </a>
     </section>
@@ -126,9 +125,9 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
           <Field id="delete-confirm" name="confirm" label="Your email" type="email" autoComplete="email" errors={fe?.confirm ?? fe?.form} hint="Type your account’s email to confirm." />
         )}
         <FormStatus state={state} />
-        <button type="submit" disabled={pending} className="self-start rounded-lg bg-red-700 px-5 py-2 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+        <Button type="submit" variant="danger" size="lg" disabled={pending} className="self-start">
           {pending ? "Deleting…" : "Delete account"}
-        </button>
+        </Button>
       </form>
     </section>
   );

@@ -4,6 +4,8 @@ import { useActionState, useId, useState } from "react";
 import { saveFilmAction, type FilmFormState } from "@/lib/actions/films";
 import { CONTENT_RATINGS, type FilmFormValues } from "@/lib/validation/film";
 import { slugify } from "@/lib/slug";
+import { Button } from "../ui/Button";
+import { errorTextClass, FieldError } from "../ui/FieldError";
 
 export type FilmFormInitial = FilmFormValues & { filmId?: string; posterPath?: string; trailerPath?: string };
 
@@ -81,14 +83,14 @@ export function FilmForm({ initial }: { initial: FilmFormInitial }) {
         <label htmlFor={`${id}-published`}>Published (shown in lists, search and the sitemap)</label>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+        <Button type="submit" size="lg" disabled={pending}>
           {values.filmId ? "Save film" : "Create film"}
-        </button>
+        </Button>
         <Link href="/admin/films" className="text-sm underline">
           Back to films
         </Link>
       </div>
-      <p role={state && !state.ok ? "alert" : "status"} aria-live="polite" className={state && !state.ok ? "text-red-700 dark:text-red-400" : "text-muted"}>
+      <p role={state && !state.ok ? "alert" : "status"} aria-live="polite" className={state && !state.ok ? errorTextClass : "text-muted"}>
         {state?.message}
       </p>
     </form>
@@ -110,11 +112,7 @@ function Field({ fe, id, name, text, hint, children }: { fe: Record<string, stri
           {hint}
         </p>
       )}
-      {errs && (
-        <p id={`${fid}-err`} className="text-sm text-red-700 dark:text-red-400">
-          {errs.join(" ")}
-        </p>
-      )}
+      <FieldError id={`${fid}-err`} message={errs?.join(" ")} />
     </div>
   );
 }
@@ -156,7 +154,7 @@ function MediaField({ kind, text, accept, hint, value, onChange, errors }: { kin
           Remove {text.toLowerCase()}
         </button>
       )}
-      <p id={`${id}-status`} role="status" className={msg ? "text-sm text-red-700 dark:text-red-400" : "text-sm text-muted"}>
+      <p id={`${id}-status`} role="status" className={msg ? `text-sm ${errorTextClass}` : "text-sm text-muted"}>
         {msg ?? status?.text}
       </p>
     </div>

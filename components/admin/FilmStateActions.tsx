@@ -2,19 +2,19 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteFilmAction, setPublishedAction } from "@/lib/actions/films";
+import { Button } from "../ui/Button";
 
 /** Unpublish / Publish and Delete (only without reviews) for one film. */
 export function FilmStateActions({ filmId, title, published, canDelete }: { filmId: string; title: string; published: boolean; canDelete: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const btn = "rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface disabled:opacity-50";
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={`Publishing of ${title}`}>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="xs"
         disabled={pending}
-        className={btn}
         onClick={() =>
           start(async () => {
             const res = await setPublishedAction(filmId, !published);
@@ -24,12 +24,12 @@ export function FilmStateActions({ filmId, title, published, canDelete }: { film
         }
       >
         {published ? "Unpublish" : "Publish"}
-      </button>
-      <button
-        type="button"
+      </Button>
+      <Button
+        variant="secondary"
+        size="xs"
         disabled={pending || !canDelete}
         title={canDelete ? undefined : "A film with reviews can only be unpublished."}
-        className={btn}
         onClick={() => {
           if (!window.confirm(`Delete “${title}” for good?`)) return;
           start(async () => {
@@ -40,7 +40,7 @@ export function FilmStateActions({ filmId, title, published, canDelete }: { film
         }}
       >
         Delete film
-      </button>
+      </Button>
       <span role="status" className="text-sm text-muted">
         {message}
       </span>

@@ -1,6 +1,8 @@
 "use client";
 import { useState } from "react";
 import { expireImportedAction } from "@/lib/actions/films";
+import { Button } from "../ui/Button";
+import { errorTextClass } from "../ui/FieldError";
 
 type Report = { changedSlugs?: string[]; rows: number; created: number; updated: number; unchanged: number; dryRun: boolean; rejected: { line: number; slug: string | null; reasons: string[] }[] };
 
@@ -65,9 +67,9 @@ export function ImportForm() {
           <input id="import-dry" name="dryRun" type="checkbox" />
           <label htmlFor="import-dry">Dry run: check every row, write nothing</label>
         </div>
-        <button type="submit" disabled={busy} className="self-start rounded-lg bg-brand px-5 py-2 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+        <Button type="submit" size="lg" disabled={busy} className="self-start">
           Import
-        </button>
+        </Button>
       </form>
       {progress && (
         <div>
@@ -81,7 +83,7 @@ export function ImportForm() {
         </div>
       )}
       {error && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
+        <p role="alert" className={errorTextClass}>
           {error}
         </p>
       )}

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moderateAction } from "@/lib/actions/reviews";
 import { moderateReplyAction } from "@/lib/actions/replies";
+import { Button } from "../ui/Button";
 
 /** `kind="reply"`: reviewId is a publisher reply's id. */
 export function ModerationActions({ reviewId, status, hasOpenReports, label, kind = "review" }: { reviewId: string; status: "VISIBLE" | "FLAGGED" | "HIDDEN"; hasOpenReports: boolean; label: string; kind?: "review" | "reply" }) {
@@ -15,23 +16,22 @@ export function ModerationActions({ reviewId, status, hasOpenReports, label, kin
       setMessage(res.message ?? null);
       if (res.ok) router.refresh();
     });
-  const btn = "rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface disabled:opacity-50";
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={`Decide on ${label}`}>
       {status !== "HIDDEN" && (
-        <button type="button" disabled={pending} onClick={() => act("hide")} className={btn}>
+        <Button variant="secondary" size="xs" disabled={pending} onClick={() => act("hide")}>
           Hide
-        </button>
+        </Button>
       )}
       {status !== "VISIBLE" && (
-        <button type="button" disabled={pending} onClick={() => act("restore")} className={btn}>
+        <Button variant="secondary" size="xs" disabled={pending} onClick={() => act("restore")}>
           Restore
-        </button>
+        </Button>
       )}
       {status === "VISIBLE" && hasOpenReports && (
-        <button type="button" disabled={pending} onClick={() => act("dismiss")} className={btn}>
+        <Button variant="secondary" size="xs" disabled={pending} onClick={() => act("dismiss")}>
           Dismiss
-        </button>
+        </Button>
       )}
       <span role="status" className="text-sm text-muted">
         {message}

@@ -4,6 +4,8 @@ import { useId, useState, useTransition } from "react";
 import { deleteReplyAction, saveReplyAction } from "@/lib/actions/replies";
 import { REPLY_MAX } from "@/lib/validation/film";
 import { graphemeLength } from "@/lib/validation/graphemes";
+import { Button } from "../ui/Button";
+import { errorTextClass, FieldError } from "../ui/FieldError";
 
 /** Write, edit or delete the one reply to a review (at most 1,000 characters). */
 export function ReplyEditor({ reviewId, authorName, existing, status }: { reviewId: string; authorName: string; existing: string; status: string | null }) {
@@ -31,21 +33,19 @@ export function ReplyEditor({ reviewId, authorName, existing, status }: { review
         {status && status !== "VISIBLE" && <span className="ml-2 text-muted">(hidden by moderation)</span>}
       </label>
       <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={3} aria-invalid={!!result?.field || n > REPLY_MAX} aria-describedby={`${id}-count ${id}-err`} className="rounded-lg border border-line bg-page px-3 py-2" />
-      <p id={`${id}-count`} className={n > REPLY_MAX ? "text-sm text-red-700 dark:text-red-400" : "text-sm text-muted"}>
+      <p id={`${id}-count`} className={n > REPLY_MAX ? `text-sm ${errorTextClass}` : "text-sm text-muted"}>
         {n} / {REPLY_MAX}
       </p>
-      <p id={`${id}-err`} className="text-sm text-red-700 dark:text-red-400">
-        {result?.field}
-      </p>
+      <FieldError id={`${id}-err`} message={result?.field} keep />
       <div className="flex flex-wrap items-center gap-2">
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand px-4 py-1.5 text-sm font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+        <Button type="submit" size="sm" disabled={pending}>
           {existing ? "Update reply" : "Post reply"}
-        </button>
+        </Button>
         {existing && (
-          <button
-            type="button"
+          <Button
+            variant="secondary"
+            size="sm"
             disabled={pending}
-            className="rounded-lg border border-line px-4 py-1.5 text-sm font-semibold hover:bg-surface"
             onClick={() =>
               start(async () => {
                 const res = await deleteReplyAction(reviewId);
@@ -58,9 +58,9 @@ export function ReplyEditor({ reviewId, authorName, existing, status }: { review
             }
           >
             Delete reply
-          </button>
+          </Button>
         )}
-        <span role="status" className={result && !result.ok ? "text-sm text-red-700 dark:text-red-400" : "text-sm text-muted"}>
+        <span role="status" className={result && !result.ok ? `text-sm ${errorTextClass}` : "text-sm text-muted"}>
           {result?.message}
         </span>
       </div>

@@ -3,6 +3,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { setRoleAction } from "@/lib/actions/people";
 import { ROLES, ROLE_LABELS, type RoleName } from "@/lib/validation/film";
+import { Button } from "../ui/Button";
+import { errorTextClass, FieldError } from "../ui/FieldError";
 
 /** Grant or revoke a role (publishers name the publisher they represent). */
 export function RoleForm({ userId, name, role, publisher, self }: { userId: string; name: string; role: RoleName; publisher: string; self: boolean }) {
@@ -43,15 +45,13 @@ export function RoleForm({ userId, name, role, publisher, self }: { userId: stri
             Publisher
           </label>
           <input id={`${id}-pub`} value={pub} onChange={(e) => setPub(e.target.value)} maxLength={400} aria-invalid={!!result?.field} aria-describedby={`${id}-err`} className="rounded-lg border border-line bg-page px-3 py-1.5" />
-          <span id={`${id}-err`} className="text-sm text-red-700 dark:text-red-400">
-            {result?.field}
-          </span>
+          <FieldError id={`${id}-err`} message={result?.field} as="span" keep />
         </div>
       )}
-      <button type="submit" disabled={pending || self} className="rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface disabled:opacity-50">
+      <Button type="submit" variant="secondary" size="xs" disabled={pending || self}>
         Save role
-      </button>
-      <span role="status" className={result && !result.ok ? "text-sm text-red-700 dark:text-red-400" : "text-sm text-muted"}>
+      </Button>
+      <span role="status" className={result && !result.ok ? `text-sm ${errorTextClass}` : "text-sm text-muted"}>
         {self ? "That’s you." : result?.message}
       </span>
     </form>

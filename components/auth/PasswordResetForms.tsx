@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { requestPasswordResetAction, resetPasswordAction, type AccountFormState } from "@/lib/actions/account";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
-import { buttonCls, Field, FormStatus } from "@/components/account/fields";
+import { Field, FormStatus } from "@/components/ui/Field";
+import { Button } from "@/components/ui/Button";
 
 export function ForgotPasswordForm() {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(requestPasswordResetAction, null);
@@ -12,9 +13,9 @@ export function ForgotPasswordForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <Field id="email" name="email" label="Email" type="email" autoComplete="email" defaultValue={state && !state.ok ? state.values?.email : ""} errors={fe?.email} />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className={buttonCls}>
+      <Button type="submit" size="lg" disabled={pending} className="self-start">
         {pending ? "Sending…" : "Send reset link"}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -37,9 +38,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <Field id="new-password" name="password" label="New password" type="password" autoComplete="new-password" errors={fe?.password ?? fe?.token} hint={`At least ${PASSWORD_MIN} characters.`} />
       <FormStatus state={state} />
-      <button type="submit" disabled={pending} className={buttonCls}>
+      <Button type="submit" size="lg" disabled={pending} className="self-start">
         {pending ? "Saving…" : "Set new password"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -4,7 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ProviderButton } from "@/lib/auth/options";
+import { Button } from "../ui/Button";
+import { ErrorBox } from "../ui/ErrorBox";
 
+// Not ui/Field's inputCls: importing that module brings Field and FormStatus into this page's JS.
 const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink";
 
 export function SignInForm({ callbackUrl, providers, initialError }: { callbackUrl: string; providers: ProviderButton[]; initialError?: string }) {
@@ -31,11 +34,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
     <div className="flex flex-col gap-6">
       <form action={submit} className="flex flex-col gap-4" aria-describedby={error ? errId : undefined} noValidate>
         <div aria-live="polite" id={errId}>
-          {error && (
-            <p role="alert" className="rounded-lg border border-red-700/40 bg-red-700/10 px-3 py-2 text-sm">
-              {error}
-            </p>
-          )}
+          {error && <ErrorBox>{error}</ErrorBox>}
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="email" className="font-medium">
@@ -49,9 +48,9 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
           </label>
           <input id="password" name="password" type="password" autoComplete="current-password" required className={inputCls} />
         </div>
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+        <Button type="submit" size="xl" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
-        </button>
+        </Button>
         <Link href="/forgot-password" className="self-start text-sm font-semibold text-brand hover:underline">
           Forgot password?
         </Link>
@@ -60,14 +59,9 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
         <div className="flex flex-col gap-2">
           <p className="text-center text-sm text-muted">or</p>
           {providers.map((p) => (
-            <button
-              key={p.id}
-              type="button"
-              onClick={() => signIn(p.id, { callbackUrl })}
-              className="rounded-lg border border-line px-5 py-2.5 font-semibold hover:bg-surface"
-            >
+            <Button key={p.id} variant="secondary" size="xl" onClick={() => signIn(p.id, { callbackUrl })}>
               Continue with {p.name}
-            </button>
+            </Button>
           ))}
         </div>
       )}

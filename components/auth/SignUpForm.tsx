@@ -5,17 +5,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { signUpAction, type SignUpState } from "@/lib/actions/auth";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
-
-const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink aria-[invalid=true]:border-red-600";
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="text-sm text-red-700 dark:text-red-400">
-      {errors[0]}
-    </p>
-  );
-}
+import { Button } from "../ui/Button";
+import { Field, inputCls } from "../ui/Field";
+import { ErrorBox } from "../ui/ErrorBox";
+import { FieldError } from "../ui/FieldError";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -39,11 +32,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <div aria-live="polite">
-        {state && !state.ok && (
-          <p role="alert" className="rounded-lg border border-red-700/40 bg-red-700/10 px-3 py-2 text-sm">
-            {state.message}
-          </p>
-        )}
+        {state && !state.ok && <ErrorBox>{state.message}</ErrorBox>}
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="name" className="font-medium">
@@ -53,15 +42,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <p id="name-hint" className="text-xs text-muted">
           Shown with your reviews, unless you post one anonymously.
         </p>
-        <FieldError id="name-error" errors={fe?.name} />
+        <FieldError id="name-error" message={fe?.name?.[0]} />
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="email" className="font-medium">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state && !state.ok ? state.values?.email : ""} aria-invalid={!!fe?.email} aria-describedby={fe?.email ? "email-error" : undefined} className={inputCls} />
-        <FieldError id="email-error" errors={fe?.email} />
-      </div>
+      <Field id="email" name="email" label="Email" type="email" autoComplete="email" defaultValue={state && !state.ok ? state.values?.email : ""} errors={fe?.email} />
       <div className="flex flex-col gap-1">
         <label htmlFor="password" className="font-medium">
           Password
@@ -70,11 +53,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <p id="password-hint" className="text-xs text-muted">
           At least {PASSWORD_MIN} characters.
         </p>
-        <FieldError id="password-error" errors={fe?.password} />
+        <FieldError id="password-error" message={fe?.password?.[0]} />
       </div>
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+      <Button type="submit" size="xl" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
-      </button>
+      </Button>
       <p className="text-sm">
         Already a member?{" "}
         <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand hover:underline">

@@ -5,7 +5,7 @@ import { getFilmPage } from "@/lib/data/film-lists";
 import { getGenreBySlug, type GenreSummary } from "@/lib/data/genres";
 import { isSlug } from "@/lib/slug";
 import { FILM_SORT_LABELS, FILM_SORTS, filmListHref, GENRE_PAGE_SIZE, type FilmListState } from "@/lib/validation/catalog";
-import { CursorPager } from "./CursorPager";
+import { CursorPager } from "../ui/CursorPager";
 import { FilmGrid } from "./FilmGrid";
 import { SortNav } from "./SortNav";
 

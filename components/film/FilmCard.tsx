@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { FilmSummary } from "@/lib/data/films";
 import { averageOf } from "@/lib/ratings";
 import { filmPosterImage } from "@/lib/poster-url";
-import { Stars } from "../rating/Stars";
+import { Stars } from "../ui/Stars";
 
 /**
  * A film in a row or grid: poster, title, year and rating. Pages show up to a few hundred,

@@ -1,5 +1,5 @@
 import { reviewCountLabel, summarize, type StarCounts } from "@/lib/ratings";
-import { Stars } from "./Stars";
+import { Stars } from "../ui/Stars";
 
 /** The big average, its stars, the count and the 5→1 histogram. */
 export function RatingSummary({ counts }: { counts: StarCounts }) {

@@ -4,6 +4,7 @@ import { useId, useOptimistic, useState, useTransition } from "react";
 import { voteAction } from "@/lib/actions/reviews";
 import { helpfulLine } from "@/lib/ratings";
 import { useReviewMarks, viewerStore, type CardMarks } from "../viewer/store";
+import { InlineError } from "../ui/FieldError";
 
 type Vote = "YES" | "NO" | null;
 type State = { yes: number; no: number; mine: Vote };
@@ -88,11 +89,7 @@ function Votes({ reviewId, yes, no, viewer, returnTo }: { reviewId: string; yes:
           </span>
         )}
       </div>
-      {error && (
-        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      {error && <InlineError className="mt-1">{error}</InlineError>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { reviewListHref, type ReviewSort } from "@/lib/validation/review-list";
-import { CursorPager } from "../catalog/CursorPager";
+import { CursorPager } from "../ui/CursorPager";
 
 export function Pager({ base, sort, rating, prev, next }: { base: string; sort: ReviewSort; rating?: number; prev: string | null; next: string | null }) {
   return (

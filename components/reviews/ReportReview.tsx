@@ -4,6 +4,9 @@ import { useId, useRef, useState, useTransition } from "react";
 import { reportAction } from "@/lib/actions/reviews";
 import { reportReplyAction } from "@/lib/actions/replies";
 import { REPORT_NOTE_MAX, REPORT_REASONS, REPORT_REASON_LABELS } from "@/lib/validation/review-rules";
+import { Button } from "../ui/Button";
+import { Dialog } from "../ui/Dialog";
+import { InlineError } from "../ui/FieldError";
 import { useReviewMarks, useViewer, viewerStore } from "../viewer/store";
 
 /** The card's report control on cached pages: hidden on the member's own review. */
@@ -42,7 +45,7 @@ function ReportControl({
   const [done, setDone] = useState<string | null>(alreadyReported ? `You reported this ${kind}.` : null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const titleId = useId();
+  const noteId = useId();
 
   function open() {
     if (waiting) return;
@@ -84,11 +87,8 @@ function ReportControl({
       <button type="button" onClick={open} aria-disabled={waiting || undefined} className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline">
         {kind === "reply" ? "Report reply" : "Report review"}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100%-2rem))] rounded-xl border border-line bg-page p-0 text-ink backdrop:bg-black/50">
-        <form action={submit} className="flex flex-col gap-4 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            Report this {kind}
-          </h2>
+      <Dialog ref={dialog} title={`Report this ${kind}`} width="md">
+        <form action={submit} className="mt-4 flex flex-col gap-4">
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm text-muted">Why are you reporting it?</legend>
             {REPORT_REASONS.map((r) => (
@@ -99,26 +99,22 @@ function ReportControl({
             ))}
           </fieldset>
           <div className="flex flex-col gap-1">
-            <label htmlFor={`${titleId}-note`} className="text-sm font-medium">
+            <label htmlFor={`${noteId}-note`} className="text-sm font-medium">
               Anything to add? (optional)
             </label>
-            <textarea id={`${titleId}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} className="rounded-lg border border-line bg-page px-3 py-2" />
+            <textarea id={`${noteId}-note`} name="note" rows={2} maxLength={REPORT_NOTE_MAX} className="rounded-lg border border-line bg-page px-3 py-2" />
           </div>
-          {error && (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {error}
-            </p>
-          )}
+          {error && <InlineError>{error}</InlineError>}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-lg border border-line px-4 py-2 font-medium hover:bg-surface">
+            <Button variant="secondary" weight="medium" onClick={() => dialog.current?.close()}>
               Cancel
-            </button>
-            <button type="submit" disabled={pending} className="rounded-lg bg-brand px-4 py-2 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60">
+            </Button>
+            <Button type="submit" disabled={pending}>
               Submit report
-            </button>
+            </Button>
           </div>
         </form>
-      </dialog>
+      </Dialog>
     </>
   );
 }

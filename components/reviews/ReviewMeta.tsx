@@ -1,4 +1,4 @@
-import { Stars } from "../rating/Stars";
+import { Stars } from "../ui/Stars";
 import { LocalDate } from "../ui/LocalDate";
 
 /** Stars, the long date and "(edited …)": the line under a review's author. */

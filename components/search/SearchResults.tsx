@@ -4,10 +4,11 @@ import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
 import type { GenreSummary } from "@/lib/data/genres";
 import type { SearchHit } from "@/lib/data/search";
 import { SUGGEST_MIN_LENGTH, searchHref } from "@/lib/validation/search";
+import { chipClass } from "../ui/chip";
 
 const EXAMPLES = ["Hayao Miyazaki", "documentary", "godfathr", "Tom Hanks"];
 
-const chip = "inline-block rounded-full border border-line px-3 py-1 text-sm hover:bg-surface";
+const chip = chipClass();
 
 /** /search with no query: what the box can find, and ways in. */
 export function SearchStart({ genres }: { genres: GenreSummary[] }) {

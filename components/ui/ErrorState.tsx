@@ -10,6 +10,8 @@ export function ErrorState({ reset, digest }: { reset: () => void; digest?: stri
       <h1 className="text-2xl font-bold">Something went wrong on our side</h1>
       <p className="text-muted">Please try again. If it keeps happening, come back in a few minutes.</p>
       <div className="flex gap-3">
+        {/* buttonClass({ size: "xl" }) and ({ variant: "secondary", size: "xl" }), written out: every
+            error boundary's chunk is in each page's first-load JS, and Button's table would be copied into each */}
         <button type="button" onClick={reset} className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong">
           Try again
         </button>

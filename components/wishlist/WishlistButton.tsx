@@ -4,6 +4,7 @@ import { useOptimistic, useState, useTransition } from "react";
 import { setWishlistAction } from "@/lib/actions/wishlist";
 import { useFilmMine, viewerStore } from "../viewer/store";
 import { Gate } from "../viewer/Gate";
+import { InlineError } from "../ui/FieldError";
 
 const box = (compact: boolean) => `inline-flex items-center gap-2 rounded-lg border px-4 ${compact ? "py-1.5 text-sm" : "py-2.5"} font-medium`;
 
@@ -63,11 +64,7 @@ export function Toggle({ filmId, slug, signedIn, initial, compact = false }: { f
         </svg>
         {optimistic ? "Remove from wishlist" : "Add to wishlist"}
       </button>
-      {error && (
-        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      {error && <InlineError className="mt-1">{error}</InlineError>}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { canReadAudit } from "@/lib/auth/roles";
 import { AUDIT_KINDS, listAudit, listAuditActors } from "@/lib/data/audit";
-import { AdminNav } from "@/components/admin/AdminNav";
 import { LocalDate } from "@/components/ui/LocalDate";
+import { AdminPage, AdminPager, AdminTable, EmptyNote } from "@/components/admin/AdminList";
+import { Button } from "@/components/ui/Button";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit trail", robots: { index: false } };
@@ -20,9 +20,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const [page, actors] = await Promise.all([listAudit({ actorId: actor || undefined, kind: kind || undefined, cursor: one(sp.cursor) || undefined, limit: 50 }), listAuditActors()]);
   const base = { ...(actor ? { actor } : {}), ...(kind ? { kind } : {}) };
   return (
-    <div className="flex max-w-5xl flex-col gap-4">
-      <AdminNav user={user} current="/admin/audit" />
-      <h1 className="text-2xl font-bold tracking-tight">Audit trail</h1>
+    <AdminPage user={user} current="/admin/audit" title="Audit trail" width="max-w-5xl">
       <form action="/admin/audit" className="flex flex-wrap items-end gap-3" aria-label="Filter the audit trail">
         <div className="flex flex-col gap-1">
           <label htmlFor="audit-actor" className="text-sm font-medium">
@@ -50,51 +48,31 @@ export default async function AuditPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-lg border border-line px-4 py-1.5 font-semibold hover:bg-surface">
+        <Button type="submit" variant="secondary" size="compact">
           Filter
-        </button>
+        </Button>
       </form>
       {page.items.length === 0 ? (
-        <p className="rounded-lg bg-surface p-4 text-muted">No entries.</p>
+        <EmptyNote>No entries.</EmptyNote>
       ) : (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Changes, newest first</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-2">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Record</th>
-              <th scope="col">Change</th>
+        <AdminTable caption="Changes, newest first" columns={["When", "Who", "What", "Record", "Change"]}>
+          {page.items.map((e) => (
+            <tr key={e.id} className="border-b border-line align-top">
+              <td className="py-2 pr-2 whitespace-nowrap">
+                <LocalDate iso={e.createdAt} /> <span className="text-muted">{e.createdAt.slice(11, 19)} UTC</span>
+              </td>
+              <td className="pr-2">{e.actorName}</td>
+              <td className="pr-2 whitespace-nowrap">{e.kind}</td>
+              <td className="pr-2">{e.targetLabel}</td>
+              <td className="break-words">{e.summary}</td>
             </tr>
-          </thead>
-          <tbody>
-            {page.items.map((e) => (
-              <tr key={e.id} className="border-b border-line align-top">
-                <td className="py-2 pr-2 whitespace-nowrap">
-                  <LocalDate iso={e.createdAt} /> <span className="text-muted">{e.createdAt.slice(11, 19)} UTC</span>
-                </td>
-                <td className="pr-2">{e.actorName}</td>
-                <td className="pr-2 whitespace-nowrap">{e.kind}</td>
-                <td className="pr-2">{e.targetLabel}</td>
-                <td className="break-words">{e.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </AdminTable>
       )}
-      <nav aria-label="Pages" className="flex gap-3">
-        {sp.cursor && (
-          <Link href={`/admin/audit?${new URLSearchParams(base)}`} className="underline">
-            Newest
-          </Link>
-        )}
-        {page.next && (
-          <Link href={`/admin/audit?${new URLSearchParams({ ...base, cursor: page.next })}`} className="underline">
-            Older entries
-          </Link>
-        )}
-      </nav>
-    </div>
+      <AdminPager
+        first={sp.cursor ? { href: `/admin/audit?${new URLSearchParams(base)}`, text: "Newest" } : null}
+        next={page.next ? { href: `/admin/audit?${new URLSearchParams({ ...base, cursor: page.next })}`, text: "Older entries" } : null}
+      />
+    </AdminPage>
   );
 }

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/guard";
 import { canEditCatalog } from "@/lib/auth/roles";
 import { listReplyableFilms, listReviewsForReply } from "@/lib/data/replies";
-import { AdminNav } from "@/components/admin/AdminNav";
 import { ReplyEditor } from "@/components/admin/ReplyEditor";
-import { Stars } from "@/components/rating/Stars";
+import { Stars } from "@/components/ui/Stars";
 import { LocalDate } from "@/components/ui/LocalDate";
+import { AdminPage, AdminSearch } from "@/components/admin/AdminList";
+import { chipClass } from "@/components/ui/chip";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reply to reviews", robots: { index: false } };
@@ -22,26 +23,16 @@ export default async function RepliesPage({ searchParams }: Props) {
   const film = films.find((f) => f.slug === one(sp.film)) ?? null;
   const reviews = film ? await listReviewsForReply(film.id) : [];
   return (
-    <div className="flex max-w-4xl flex-col gap-4">
-      <AdminNav user={user} current="/admin/replies" />
-      <h1 className="text-2xl font-bold tracking-tight">Reply to reviews</h1>
+    <AdminPage user={user} current="/admin/replies" title="Reply to reviews" width="max-w-4xl">
       <p className="text-muted">Your reply shows under the review as “Response from {film?.publisherName ?? "your publisher"}”. One reply per review; you can edit or delete it.</p>
       {canEditCatalog(user) && (
-        <form role="search" action="/admin/replies" className="flex gap-2">
-          <label htmlFor="reply-q" className="sr-only">
-            Find a film
-          </label>
-          <input id="reply-q" name="q" type="search" defaultValue={q} placeholder="Film title" maxLength={100} className="w-full max-w-sm rounded-lg border border-line bg-page px-3 py-2" />
-          <button type="submit" className="rounded-lg border border-line px-4 py-2 font-semibold hover:bg-surface">
-            Find
-          </button>
-        </form>
+        <AdminSearch action="/admin/replies" id="reply-q" label="Find a film" placeholder="Film title" q={q} />
       )}
       <nav aria-label="Your films">
         <ul className="flex flex-wrap gap-2">
           {films.map((f) => (
             <li key={f.id}>
-              <Link href={`/admin/replies?film=${f.slug}`} aria-current={film?.id === f.id ? "page" : undefined} className="inline-block rounded-full border border-line px-3 py-1 text-sm hover:bg-surface aria-[current=page]:bg-surface aria-[current=page]:font-semibold">
+              <Link href={`/admin/replies?film=${f.slug}`} aria-current={film?.id === f.id ? "page" : undefined} className={`${chipClass()} aria-[current=page]:bg-surface aria-[current=page]:font-semibold`}>
                 {f.title}
               </Link>
             </li>
@@ -70,6 +61,6 @@ export default async function RepliesPage({ searchParams }: Props) {
           </ul>
         </section>
       )}
-    </div>
+    </AdminPage>
   );
 }

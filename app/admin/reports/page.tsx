@@ -5,10 +5,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { loadModerationPage, type QueueItem } from "@/lib/data/moderation";
 import { REPORT_REASON_LABELS } from "@/lib/validation/review";
-import { Stars } from "@/components/rating/Stars";
+import { Stars } from "@/components/ui/Stars";
 import { LocalDate } from "@/components/ui/LocalDate";
 import { ModerationActions } from "@/components/admin/ModerationActions";
 import { loadReplyQueue } from "@/lib/data/replies";
+import { EmptyNote } from "@/components/admin/AdminList";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Moderation queue", robots: { index: false } };
@@ -46,7 +47,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           Reported replies <span className="text-base font-normal text-muted">({replies.length})</span>
         </h2>
         {replies.length === 0 ? (
-          <p className="rounded-lg bg-surface p-4 text-muted">No reported replies.</p>
+          <EmptyNote>No reported replies.</EmptyNote>
         ) : (
           <ul className="flex flex-col gap-3">
             {replies.map((r) => (
@@ -80,7 +81,7 @@ function Queue({ title, items, empty, paged, nextHref }: { title: string; items:
         {!paged && !nextHref && <span className="text-base font-normal text-muted"> ({items.length})</span>}
       </h2>
       {items.length === 0 ? (
-        <p className="rounded-lg bg-surface p-4 text-muted">{empty}</p>
+        <EmptyNote>{empty}</EmptyNote>
       ) : (
         <ul className="flex flex-col gap-3">
           {items.map((i) => (

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/Button";
 
 export default function FilmNotFound() {
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center">
       <h1 className="text-2xl font-bold">Film not found</h1>
       <p className="text-muted">We don’t have a film at this address. It may have been renamed or removed.</p>
-      <Link href="/" className="rounded-lg bg-brand px-5 py-2.5 font-semibold text-on-brand hover:bg-brand-strong">
+      <Link href="/" className={buttonClass({ size: "xl" })}>
         Browse all films
       </Link>
     </div>

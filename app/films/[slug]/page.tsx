@@ -11,12 +11,13 @@ import { Poster } from "@/components/film/Poster";
 import { Synopsis } from "@/components/film/Synopsis";
 import { FilmCard } from "@/components/film/FilmCard";
 import { JsonLd, movieJsonLd } from "@/components/film/JsonLd";
-import { Stars } from "@/components/rating/Stars";
+import { Stars } from "@/components/ui/Stars";
 import { RatingSummary } from "@/components/rating/RatingSummary";
 import { WishlistButton } from "@/components/wishlist/WishlistButton";
-import { RateThisMovie } from "@/components/rating/ReviewComposer";
+import { RateThisMovie } from "@/components/reviews/ReviewComposer";
 import { ReviewCard } from "@/components/reviews/ReviewCard";
 import { CaptionLanguages } from "@/components/player/CaptionLanguages";
+import { buttonClass } from "@/components/ui/Button";
 
 // One cached page for every visitor (incremental static regeneration): rendered on the
 // first request for a film, then served from the cache until a write expires its tags
@@ -97,7 +98,7 @@ export default async function FilmPage({ params }: Props) {
             <div>
               <Link
                 href={`${here}/watch`}
-                className="inline-flex items-center gap-2 rounded-lg bg-brand px-6 py-2.5 font-semibold text-on-brand hover:bg-brand-strong"
+                className={buttonClass({ size: "hero", className: "inline-flex items-center gap-2" })}
               >
                 <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
                   <path d="M5 3.5v13l11-6.5z" />

@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/guard";
 import { canEditCatalog } from "@/lib/auth/roles";
 import { loadFilmForEdit } from "@/lib/data/film-writes";
-import { AdminNav } from "@/components/admin/AdminNav";
 import { FilmForm } from "@/components/admin/FilmForm";
 import { FilmStateActions } from "@/components/admin/FilmStateActions";
+import { AdminPage } from "@/components/admin/AdminList";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit film · Catalog editor", robots: { index: false } };
@@ -20,9 +20,7 @@ export default async function EditFilmPage({ params, searchParams }: Props) {
   if (!film) notFound();
   const created = (await searchParams).created === "1";
   return (
-    <div className="flex flex-col gap-4">
-      <AdminNav user={user} current="/admin/films" />
-      <h1 className="text-2xl font-bold tracking-tight">Edit {film.title}</h1>
+    <AdminPage user={user} current="/admin/films" title={`Edit ${film.title}`}>
       {created && (
         <p role="status" className="rounded-lg bg-surface p-3">
           Film created.
@@ -59,6 +57,6 @@ export default async function EditFilmPage({ params, searchParams }: Props) {
           trailerPath: film.trailerPath ?? "",
         }}
       />
-    </div>
+    </AdminPage>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requirePage } from "@/lib/auth/guard";
 import { canEditCatalog } from "@/lib/auth/roles";
-import { AdminNav } from "@/components/admin/AdminNav";
 import { FilmForm } from "@/components/admin/FilmForm";
+import { AdminPage } from "@/components/admin/AdminList";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New film · Catalog editor", robots: { index: false } };
@@ -10,10 +10,8 @@ export const metadata: Metadata = { title: "New film · Catalog editor", robots:
 export default async function NewFilmPage() {
   const user = await requirePage(canEditCatalog, "/admin/films/new");
   return (
-    <div className="flex flex-col gap-4">
-      <AdminNav user={user} current="/admin/films" />
-      <h1 className="text-2xl font-bold tracking-tight">New film</h1>
+    <AdminPage user={user} current="/admin/films" title="New film">
       <FilmForm initial={{ contentRating: "NR", published: "true" }} />
-    </div>
+    </AdminPage>
   );
 }

@@ -1,10 +1,10 @@
-"use client";
-// Small pieces the account and password forms share: a labelled input with its error
-// tied by aria-describedby, and the form's status line.
+// Form pieces (account, password and sign-up forms): the input's look, a labelled input
+// with its error tied by aria-describedby, and the form's status line.
 import type { Result } from "@/lib/result";
+import { ErrorBox } from "./ErrorBox";
+import { FieldError } from "./FieldError";
 
 export const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink aria-[invalid=true]:border-red-600";
-export const buttonCls = "self-start rounded-lg bg-brand px-5 py-2 font-semibold text-on-brand hover:bg-brand-strong disabled:opacity-60";
 
 type FieldProps = {
   id: string;
@@ -31,11 +31,7 @@ export function Field({ id, name, label, type = "text", autoComplete, defaultVal
           {hint}
         </p>
       )}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {errors[0]}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={errors?.[0]} />
     </div>
   );
 }
@@ -44,11 +40,7 @@ export function Field({ id, name, label, type = "text", autoComplete, defaultVal
 export function FormStatus({ state }: { state: Result | null }) {
   return (
     <div aria-live="polite">
-      {state && !state.ok && (
-        <p role="alert" className="rounded-lg border border-red-700/40 bg-red-700/10 px-3 py-2 text-sm">
-          {state.message}
-        </p>
-      )}
+      {state && !state.ok && <ErrorBox>{state.message}</ErrorBox>}
       {state?.ok && state.message && (
         <p role="status" className="rounded-lg border border-line bg-surface px-3 py-2 text-sm">
           {state.message}
