@@ -82,6 +82,8 @@ export function SessionsSection() {
         onClick={() =>
           start(async () => {
             const r = await signOutEverywhereAction();
+            // A full load on purpose: every cached member island and the session cookie start over.
+            // eslint-disable-next-line @next/next/no-location-assign-relative-destination
             if (r.ok) window.location.assign("/");
             else setError(r.message);
           })

@@ -6,6 +6,7 @@ import { useId, useState, useTransition } from "react";
 import type { ProviderButton } from "@/lib/auth/options";
 import { Button } from "../ui/Button";
 import { ErrorBox } from "../ui/ErrorBox";
+import { formText } from "@/lib/validation/params";
 
 // Not ui/Field's inputCls: importing that module brings Field and FormStatus into this page's JS.
 const inputCls = "w-full rounded-lg border border-line bg-page px-3 py-2 text-ink";
@@ -18,7 +19,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
   const errId = useId();
 
   function submit(form: FormData) {
-    const password = String(form.get("password") ?? "");
+    const password = formText(form, "password");
     start(async () => {
       const res = await signIn("credentials", { email, password, redirect: false, callbackUrl });
       if (!res || res.error) {

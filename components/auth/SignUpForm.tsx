@@ -9,6 +9,7 @@ import { Button } from "../ui/Button";
 import { Field, inputCls } from "../ui/Field";
 import { ErrorBox } from "../ui/ErrorBox";
 import { FieldError } from "../ui/FieldError";
+import { formText } from "@/lib/validation/params";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -16,7 +17,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(async (prev, form) => {
     const result = await signUpAction(prev, form);
     if (result?.ok) {
-      const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false, callbackUrl });
+      const res = await signIn("credentials", { email: formText(form, "email"), password: formText(form, "password"), redirect: false, callbackUrl });
       if (res?.error) return { ok: false, message: "Your account is ready. Please sign in.", code: "error" };
       router.replace(callbackUrl);
       router.refresh();

@@ -129,6 +129,8 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
   useEffect(() => {
     const wanted = initialCaptionLang !== undefined ? initialCaptionLang : readCaptionChoice(storage());
     const lang = pickCaptionLang(wanted, captions);
+    // The saved choice lives in this browser's storage, known only after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setCaptionLang(lang);
     if (lang) lastCaption.current = lang;
   }, [initialCaptionLang, captions]);

@@ -8,6 +8,7 @@ import { Button } from "../ui/Button";
 import { Dialog } from "../ui/Dialog";
 import { InlineError } from "../ui/FieldError";
 import { useReviewMarks, useViewer, viewerStore } from "../viewer/store";
+import { formText } from "@/lib/validation/params";
 
 /** The card's report control on cached pages: hidden on the member's own review. */
 export function ReportReview({ reviewId, returnTo }: { reviewId: string; returnTo: string }) {
@@ -58,8 +59,8 @@ function ReportControl({
   }
 
   function submit(form: FormData) {
-    const reason = String(form.get("reason") ?? "");
-    const note = String(form.get("note") ?? "");
+    const reason = formText(form, "reason");
+    const note = formText(form, "note");
     if (!reason) {
       setError(`Choose why you are reporting this ${kind}.`);
       return;

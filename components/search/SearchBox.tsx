@@ -61,6 +61,8 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
       setValue(typedEarly);
       setTyped(document.activeElement === inputRef.current);
     }
+    // Once, at hydration: later URL changes are the next effect's job.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // A new page (or a new search) resets the box to what the URL says.
@@ -74,6 +76,13 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
     setActive(-1);
   }, [urlQuery, pathname]);
 
+  function show(forQuery: string, list: Suggestion[]) {
+    setFilms(list);
+    setShownFor(forQuery);
+    setActive(-1);
+    setOpen(list.length > 0);
+  }
+
   const folded = foldForSearch(value);
   const wanted = typed && folded.length >= SUGGEST_MIN_LENGTH ? folded : "";
 
@@ -85,7 +94,7 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
       return;
     }
     const abort = new AbortController();
-    const timer = setTimeout(async () => {
+    const suggest = async () => {
       try {
         const res = await fetch(`/api/search/suggest?q=${encodeURIComponent(wanted)}`, { signal: abort.signal });
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -95,19 +104,13 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
       } catch {
         if (!abort.signal.aborted) show(wanted, []);
       }
-    }, DEBOUNCE_MS);
+    };
+    const timer = setTimeout(() => void suggest(), DEBOUNCE_MS);
     return () => {
       abort.abort();
       clearTimeout(timer);
     };
   }, [wanted]);
-
-  function show(forQuery: string, list: Suggestion[]) {
-    setFilms(list);
-    setShownFor(forQuery);
-    setActive(-1);
-    setOpen(list.length > 0);
-  }
 
   const current = wanted !== "" && shownFor === wanted;
   const options: Option[] = current && films.length ? [...films.map((film) => ({ kind: "film" as const, film })), { kind: "all" as const }] : [];

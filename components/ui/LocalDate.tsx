@@ -10,6 +10,8 @@ export function LocalDate({ iso, className }: { iso: string; className?: string 
   const [text, setText] = useState(() => longDate(iso));
   useEffect(() => {
     try {
+      // The reader's locale and time zone exist only in the browser, after hydration.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setText(longDate(iso, navigator.language || "en-US", Intl.DateTimeFormat().resolvedOptions().timeZone));
     } catch {
       /* keep the server's rendering */

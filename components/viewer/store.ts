@@ -73,7 +73,7 @@ async function load(force: boolean) {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const view = (await res.json()) as MemberView | { user: null };
     if (!view.user) return becomeVisitor();
-    const v = view as MemberView;
+    const v = view;
     const known = { ...state.known };
     const votes = { ...state.votes };
     const reported = { ...state.reported };
@@ -135,7 +135,7 @@ export const viewerStore = {
     schedule(true);
   },
   get: () => state,
-  subscribe(l: () => void) {
+  subscribe: (l: () => void) => {
     listeners.add(l);
     return () => listeners.delete(l);
   },

@@ -40,10 +40,7 @@ export function capped<T extends z.ZodType>(max: number, schema: T, message = `A
 }
 
 /** A text field of a FormData, cut to `max` code units ("" when missing or a file). */
-export function formText(form: FormData, name: string, max: number): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v.slice(0, max) : "";
-}
+export { formText } from "./params";
 
 export { graphemeLength } from "./graphemes";
 

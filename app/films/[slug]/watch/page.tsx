@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug } from "@/lib/data/films";
 import { streamExtras, trailerSources } from "@/lib/media/sources";
