@@ -32,7 +32,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: MEMBER_HINT_SCRIPT }} />
       </head>
       <body className="flex min-h-screen flex-col antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-page focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-page focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-line bg-page/95 backdrop-blur">

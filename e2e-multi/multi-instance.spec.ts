@@ -27,7 +27,10 @@ async function signUp(page: Page, base: string, name: string) {
 
 async function postReview(page: Page, base: string, stars: number, text: string) {
   await page.goto(`${base}${FILM}`);
-  await page.getByRole("group", { name: "Rate this movie" }).getByRole("radio", { name: `${stars} stars` }).check({ force: true });
+  await page
+    .getByRole("group", { name: "Rate this movie" })
+    .getByRole("radio", { name: `${stars} stars` })
+    .check({ force: true });
   await page.getByLabel("Your review").fill(text);
   await page.getByRole("button", { name: "Post" }).click();
   await expect(page.getByRole("region", { name: "Your review" }).getByText(text)).toBeVisible();

@@ -2,14 +2,30 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signUp } from "./helpers";
 
-const PUBLIC_PAGES = ["/", "/films/the-work", "/films/the-work/reviews", "/genres/documentary", "/search?q=teh+wrok", "/films/the-work/watch", "/signin", "/signup", "/help/devices"];
+const PUBLIC_PAGES = [
+  "/",
+  "/films/the-work",
+  "/films/the-work/reviews",
+  "/genres/documentary",
+  "/search?q=teh+wrok",
+  "/films/the-work/watch",
+  "/signin",
+  "/signup",
+  "/help/devices",
+];
 
 async function expectNoViolations(page: Page, path: string) {
   const res = await page.goto(path);
   expect(res?.status(), path).toBeLessThan(400);
   await expect(page.getByRole("status").filter({ hasText: "Loading" })).toHaveCount(0);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(" | ")})`,
+  );
   expect(summary, `axe on ${path}`).toEqual([]);
 }
 

@@ -35,7 +35,11 @@ test.afterAll(async () => {
 /** The reset link in the last mail to `email` (quoted-printable soft breaks undone). */
 async function resetLinkFor(email: string): Promise<string> {
   await expect.poll(() => inbox.filter((m) => m.to === email).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  const mail = inbox.filter((m) => m.to === email).at(-1)!.text.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  const mail = inbox
+    .filter((m) => m.to === email)
+    .at(-1)!
+    .text.replace(/=\r?\n/g, "")
+    .replace(/=3D/g, "=");
   const m = /http:\/\/[^\s]+\/reset-password\?token=[A-Za-z0-9_-]+/.exec(mail);
   expect(m).not.toBeNull();
   return m![0];

@@ -10,7 +10,9 @@ let ids: Map<string, string> | undefined;
 export function actionIds(): Map<string, string> {
   if (ids) return ids;
   const file = path.join(process.cwd(), ".next", "server", "server-reference-manifest.json");
-  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node: Record<string, { exportedName?: string; workers?: Record<string, { exportedName?: string }> }> };
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    node: Record<string, { exportedName?: string; workers?: Record<string, { exportedName?: string }> }>;
+  };
   ids = new Map();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const name = entry.exportedName ?? Object.values(entry.workers ?? {}).find((w) => w.exportedName)?.exportedName;
@@ -38,7 +40,12 @@ export async function callAction(request: APIRequestContext, name: string, args:
 }
 
 /** A (prevState, formData) action as useActionState calls it: multipart, root [state, "$K1"], entries "_1_<name>". */
-export async function callFormAction(request: APIRequestContext, name: string, fields: Record<string, string>, opts: { root?: string; page?: string } = {}): Promise<ActionResponse> {
+export async function callFormAction(
+  request: APIRequestContext,
+  name: string,
+  fields: Record<string, string>,
+  opts: { root?: string; page?: string } = {},
+): Promise<ActionResponse> {
   const multipart: Record<string, string> = { "0": opts.root ?? `[null,"$K1"]` };
   for (const [k, v] of Object.entries(fields)) multipart[`_1_${k}`] = v;
   const res = await request.post(opts.page ?? "/", {

@@ -4,7 +4,15 @@ import { signUp } from "./helpers";
 
 test.describe("cached pages", () => {
   test("a visitor gets light cached pages and never asks for member data", async ({ page, request }) => {
-    for (const path of ["/films/the-work", "/films/the-work/reviews", "/films/the-work/reviews?sort=newest&rating=5", "/", "/genres", "/genres/drama?sort=top", "/api/films/the-work"]) {
+    for (const path of [
+      "/films/the-work",
+      "/films/the-work/reviews",
+      "/films/the-work/reviews?sort=newest&rating=5",
+      "/",
+      "/genres",
+      "/genres/drama?sort=top",
+      "/api/films/the-work",
+    ]) {
       await request.get(path);
       const again = await request.get(path);
       expect(again.status(), path).toBe(200);
@@ -63,7 +71,13 @@ test.describe("cached pages", () => {
   test("a member sees their review at once; a visitor sees it on the next load", async ({ page, browser }) => {
     const visitor = await browser.newPage();
     await visitor.goto("/films/la-la-land/reviews?sort=newest");
-    const count = async () => Number((await visitor.getByText(/^\d+ reviews?$/).first().textContent())!.replace(/\D/g, ""));
+    const count = async () =>
+      Number(
+        (await visitor
+          .getByText(/^\d+ reviews?$/)
+          .first()
+          .textContent())!.replace(/\D/g, ""),
+      );
     const before = await count();
 
     await signUp(page, "Ravi Okafor", { from: "/films/la-la-land" });
@@ -77,7 +91,12 @@ test.describe("cached pages", () => {
     expect(await count()).toBe(before + 1);
     await expect(visitor.getByRole("article", { name: "Review by Ravi Okafor" })).toBeVisible();
     await visitor.goto("/films/la-la-land");
-    await expect(visitor.getByRole("region", { name: "Ratings and reviews" }).getByText(`${before + 1} reviews`).first()).toBeVisible();
+    await expect(
+      visitor
+        .getByRole("region", { name: "Ratings and reviews" })
+        .getByText(`${before + 1} reviews`)
+        .first(),
+    ).toBeVisible();
     await visitor.close();
   });
 });

@@ -80,7 +80,9 @@ test("an editor creates a film with a poster and a trailer; a visitor finds it o
   // A file named like an image but holding text is refused by its content.
   await page.getByLabel("Poster").setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: Buffer.from("not really a png") });
   await expect(page.getByText("The poster must be a PNG, JPEG or WebP image.")).toBeVisible();
-  const png = await sharp({ create: { width: 600, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 600, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .png()
+    .toBuffer();
   await page.getByLabel("Poster").setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: png });
   await expect(page.getByText("Poster uploaded.")).toBeVisible();
   await page.getByLabel("Trailer").setInputFiles(path.join(process.cwd(), "media/trailers/the-work.mp4"));
@@ -99,7 +101,12 @@ test("an editor creates a film with a poster and a trailer; a visitor finds it o
   await expect(homeCard.locator("img")).toHaveAttribute("src", /^\/uploads\/posters\/[a-f0-9]+-400\.webp$/);
   await visitor.goto(`/search?q=${encodeURIComponent("lantern keepers")}`);
   await expect(visitor.getByRole("link", { name: new RegExp(TITLE) }).first()).toBeVisible();
-  await expect(visitor.getByRole("link", { name: new RegExp(TITLE) }).first().locator("img")).toHaveAttribute("src", /^\/uploads\/posters\/[a-f0-9]+-400\.webp$/);
+  await expect(
+    visitor
+      .getByRole("link", { name: new RegExp(TITLE) })
+      .first()
+      .locator("img"),
+  ).toHaveAttribute("src", /^\/uploads\/posters\/[a-f0-9]+-400\.webp$/);
   await visitor.goto(`/films/${SLUG}`);
   await expect(visitor.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   const poster = visitor.getByRole("img", { name: `Poster for ${TITLE}` });
@@ -203,11 +210,22 @@ test("a member without the role is refused every editor route and action, replay
 
   const member = await asNewMember(browser, `Milo Member ${stamp}`);
   const req = member.page.request;
-  for (const route of ["/admin/films", "/admin/films/new", `/admin/films/${filmId}`, "/admin/people", "/admin/audit", "/admin/import", "/admin/replies", "/admin/reports"]) {
+  for (const route of [
+    "/admin/films",
+    "/admin/films/new",
+    `/admin/films/${filmId}`,
+    "/admin/people",
+    "/admin/audit",
+    "/admin/import",
+    "/admin/replies",
+    "/admin/reports",
+  ]) {
     const res = await req.get(route, { maxRedirects: 0 });
     expect(res.status(), route).toBe(404);
   }
-  const upload = await req.post("/admin/uploads", { multipart: { kind: "posters", file: { name: "p.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) } } });
+  const upload = await req.post("/admin/uploads", {
+    multipart: { kind: "posters", file: { name: "p.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) } },
+  });
   expect(upload.status()).toBe(403);
   const imp = await req.post("/admin/import/run", { multipart: { file: { name: "f.jsonl", mimeType: "application/json", buffer: Buffer.from("{}\n") } } });
   expect(imp.status()).toBe(403);
@@ -253,7 +271,9 @@ test("an editor imports a file at /admin/import: progress, then the report with 
 
   await page.getByLabel("Dry run: check every row, write nothing").uncheck();
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Import report" }).getByRole("status")).toHaveText("3 rows read: 2 created, 0 updated, 0 unchanged, 1 rejected.");
+  await expect(page.getByRole("region", { name: "Import report" }).getByRole("status")).toHaveText(
+    "3 rows read: 2 created, 0 updated, 0 unchanged, 1 rejected.",
+  );
   await expect(page.getByLabel("Progress")).toHaveAttribute("value", "1");
   const rejected = page.getByRole("table", { name: "Rejected rows" }).getByRole("row").nth(1);
   await expect(rejected).toContainText("3");
@@ -263,7 +283,9 @@ test("an editor imports a file at /admin/import: progress, then the report with 
 
   // The same file again changes nothing.
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Import report" }).getByRole("status")).toHaveText("3 rows read: 0 created, 0 updated, 2 unchanged, 1 rejected.");
+  await expect(page.getByRole("region", { name: "Import report" }).getByRole("status")).toHaveText(
+    "3 rows read: 0 created, 0 updated, 2 unchanged, 1 rejected.",
+  );
   await context.close();
 });
 
@@ -273,9 +295,28 @@ test("the admin pages have no axe violations", async ({ browser }) => {
   const page = admin.page;
   const check = async (label: string) => {
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")})`), label).toEqual([]);
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(" | ")})`,
+      ),
+      label,
+    ).toEqual([]);
   };
-  for (const p of ["/admin/films", "/admin/films/new", `/admin/films/${filmId}`, "/admin/people", "/admin/audit", "/admin/import", `/admin/replies?film=${NEW_SLUG}`, "/admin/reports", `/films/${NEW_SLUG}/reviews`]) {
+  for (const p of [
+    "/admin/films",
+    "/admin/films/new",
+    `/admin/films/${filmId}`,
+    "/admin/people",
+    "/admin/audit",
+    "/admin/import",
+    `/admin/replies?film=${NEW_SLUG}`,
+    "/admin/reports",
+    `/films/${NEW_SLUG}/reviews`,
+  ]) {
     await page.goto(p);
     await check(p);
   }

@@ -44,7 +44,13 @@ function pct(s: string): string {
       continue;
     }
     const bytes =
-      cp < 0x80 ? [cp] : cp < 0x800 ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)] : cp < 0x10000 ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)] : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+      cp < 0x80
+        ? [cp]
+        : cp < 0x800
+          ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)]
+          : cp < 0x10000
+            ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)]
+            : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
     out += bytes.map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
   }
   return out;
@@ -55,12 +61,49 @@ const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringi
 const nasty = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
-  fc.constantFrom("", "\u0000", "\ud800", "\udfff", "e\u0301".repeat(50), "👨‍👩‍👧‍👦", "$K1", "$@0", "$$x", "-1", "1e309", "NaN", "2147483648", "9".repeat(30), "all", "popular", "newest", "top", "helpful", "lowest", "prev"),
+  fc.constantFrom(
+    "",
+    "\u0000",
+    "\ud800",
+    "\udfff",
+    "e\u0301".repeat(50),
+    "👨‍👩‍👧‍👦",
+    "$K1",
+    "$@0",
+    "$$x",
+    "-1",
+    "1e309",
+    "NaN",
+    "2147483648",
+    "9".repeat(30),
+    "all",
+    "popular",
+    "newest",
+    "top",
+    "helpful",
+    "lowest",
+    "prev",
+  ),
 );
 const cursorLike = fc.oneof(
   nasty,
   fc.jsonValue({ maxDepth: 3 }).map(b64),
-  fc.tuple(fc.array(fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(2 ** 31 + 5), fc.constant("abc"), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), { maxLength: 4 }), fc.string({ maxLength: 70 })).map(b64),
+  fc
+    .tuple(
+      fc.array(
+        fc.oneof(
+          fc.integer(),
+          fc.double(),
+          fc.string(),
+          fc.constant(2 ** 31 + 5),
+          fc.constant("abc"),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        ),
+        { maxLength: 4 },
+      ),
+      fc.string({ maxLength: 70 }),
+    )
+    .map(b64),
 );
 const param = fc.option(fc.oneof(nasty, cursorLike), { nil: undefined });
 const slug = fc.oneof(fc.constantFrom("the-work", "heat", "no-such-film", ".", "..", "%", "a".repeat(300)), nasty);
@@ -77,15 +120,27 @@ async function get(request: APIRequestContext, url: string) {
   return { status: res.status(), what: `GET ${url}` };
 }
 
-
 test("API routes answer generated requests with no 5xx", async ({ request }) => {
   test.setTimeout(240_000);
   const routes: [string, fc.Arbitrary<string>][] = [
     ["/api/films", fc.record({ q: param, genre: param, sort: param, cursor: param, dir: param, limit: param }).map((p) => `/api/films${query(p)}`)],
     ["/api/films/[slug]", slug.map((s) => `/api/films/${pct(s)}`)],
-    ["/api/films/[slug]/reviews", fc.tuple(slug, fc.record({ sort: param, rating: param, cursor: param, dir: param, limit: param })).map(([s, p]) => `/api/films/${pct(s)}/reviews${query(p)}`)],
+    [
+      "/api/films/[slug]/reviews",
+      fc
+        .tuple(slug, fc.record({ sort: param, rating: param, cursor: param, dir: param, limit: param }))
+        .map(([s, p]) => `/api/films/${pct(s)}/reviews${query(p)}`),
+    ],
     ["/api/search/suggest", fc.record({ q: param, limit: param }).map((p) => `/api/search/suggest${query(p)}`)],
-    ["pages with parameters", fc.tuple(fc.constantFrom("/search", "/films/the-work/reviews", "/genres/documentary", "/signin", "/signup", "/reset-password", "/admin/reports"), fc.record({ q: param, sort: param, rating: param, cursor: param, dir: param, callbackUrl: param, token: param, pending: param })).map(([p, q]) => `${p}${query(q)}`)],
+    [
+      "pages with parameters",
+      fc
+        .tuple(
+          fc.constantFrom("/search", "/films/the-work/reviews", "/genres/documentary", "/signin", "/signup", "/reset-password", "/admin/reports"),
+          fc.record({ q: param, sort: param, rating: param, cursor: param, dir: param, callbackUrl: param, token: param, pending: param }),
+        )
+        .map(([p, q]) => `${p}${query(q)}`),
+    ],
   ];
   const problems: string[] = [];
   for (const [name, arb] of routes) {
@@ -106,12 +161,22 @@ const args = (n: number) =>
   fc.oneof(
     { weight: 3, arbitrary: fc.array(anyArg, { minLength: n, maxLength: n }) },
     { weight: 1, arbitrary: fc.array(anyArg, { maxLength: 5 }) },
-    { weight: 1, arbitrary: fc.oneof(fc.string({ unit: "binary", maxLength: 60 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), fc.constantFrom(`["$@1"]`, `["$K9"]`, `["$Q0"]`, `[`, `{}`, `"x"`, "[".repeat(200))) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.string({ unit: "binary", maxLength: 60 }),
+        fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+        fc.constantFrom(`["$@1"]`, `["$K9"]`, `["$Q0"]`, `[`, `{}`, `"x"`, "[".repeat(200)),
+      ),
+    },
   );
 const formFields = (names: string[]) =>
   fc.tuple(
     fc.record(Object.fromEntries(names.map((n) => [n, fc.option(nasty, { nil: undefined })]))),
-    fc.oneof({ weight: 4, arbitrary: fc.constant(`["$undefined","$K1"]`) }, { weight: 1, arbitrary: fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(`[null,"$K7"]`, `["$@1","$K1"]`, `{}`, `[`)) }),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant(`["$undefined","$K1"]`) },
+      { weight: 1, arbitrary: fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(`[null,"$K7"]`, `["$@1","$K1"]`, `{}`, `[`)) },
+    ),
   );
 
 const plain = (name: string, n: number): Fuzzed => ({
@@ -157,10 +222,13 @@ test("every server action answers generated bodies with no 5xx, signed in and no
     const inputs = fc.sample(a.arb, { numRuns: RUNS, seed: 8 });
     expect(inputs.length).toBe(RUNS);
     // the member's session ends at the first successful "sign out everywhere": run it last, and half anonymous
-    const bad = await blast(inputs.map((x, i) => ({ x, as: i % 2 ? request : member })), async ({ x, as }) => {
-      const r = await a.call(as, x);
-      return { status: r.status, what: `${JSON.stringify(x).slice(0, 200)} → ${r.body.slice(0, 120)}` };
-    });
+    const bad = await blast(
+      inputs.map((x, i) => ({ x, as: i % 2 ? request : member })),
+      async ({ x, as }) => {
+        const r = await a.call(as, x);
+        return { status: r.status, what: `${JSON.stringify(x).slice(0, 200)} → ${r.body.slice(0, 120)}` };
+      },
+    );
     problems.push(...bad.map((b) => `${a.name}: ${b}`));
     console.log(`fuzz ${a.name}: ${RUNS} inputs, ${bad.length} 5xx`);
   }
@@ -194,7 +262,10 @@ test("a 1 MB value in any field or parameter is answered within a second while o
     if (status >= 500 || ms > 1000) slow.push(`${what}: ${status} in ${ms} ms`);
   };
   for (const a of ACTIONS.filter((x) => x.name !== "signOutEverywhereAction")) {
-    if (a.name.endsWith("Action") && ["deleteReviewAction", "voteAction", "reportAction", "moderateAction", "setWishlistAction", "saveProgressAction"].includes(a.name)) {
+    if (
+      a.name.endsWith("Action") &&
+      ["deleteReviewAction", "voteAction", "reportAction", "moderateAction", "setWishlistAction", "saveProgressAction"].includes(a.name)
+    ) {
       const n = { deleteReviewAction: 1, voteAction: 2, reportAction: 3, moderateAction: 2, setWishlistAction: 2, saveProgressAction: 2 }[a.name]!;
       for (let i = 0; i < n; i++) {
         const args: unknown[] = Array.from({ length: n }, () => "x");
@@ -225,7 +296,16 @@ test("a 1 MB value in any field or parameter is answered within a second while o
   // Query parameters: the HTTP server refuses a URL this long before Next sees it (431),
   // and 100 kB still has to be answered quickly.
   const q100k = bigAscii.slice(0, 100_000);
-  for (const url of ["/api/films?q=", "/api/films?genre=", "/api/films?cursor=", "/api/films/the-work/reviews?cursor=", "/api/search/suggest?q=", "/search?q=", "/films/the-work/reviews?cursor=", "/signin?callbackUrl="]) {
+  for (const url of [
+    "/api/films?q=",
+    "/api/films?genre=",
+    "/api/films?cursor=",
+    "/api/films/the-work/reviews?cursor=",
+    "/api/search/suggest?q=",
+    "/search?q=",
+    "/films/the-work/reviews?cursor=",
+    "/signin?callbackUrl=",
+  ]) {
     await check(`GET ${url}1MB`, async () => (await request.get(url + bigAscii, { failOnStatusCode: false })).status());
     await check(`GET ${url}10kB`, async () => (await request.get(url + pct(MB.slice(0, 3000)), { failOnStatusCode: false })).status());
     await check(`GET ${url}100kB`, async () => (await request.get(url + q100k.slice(0, 12_000), { failOnStatusCode: false })).status());

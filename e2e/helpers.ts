@@ -36,7 +36,11 @@ export async function signOut(page: Page, name: string) {
 
 /** The film page's "N reviews" count in the Ratings and reviews section. */
 export async function reviewCount(page: Page): Promise<number> {
-  const text = await page.getByRole("region", { name: "Ratings and reviews" }).getByText(/^\d[\d,]* reviews?$/).first().textContent();
+  const text = await page
+    .getByRole("region", { name: "Ratings and reviews" })
+    .getByText(/^\d[\d,]* reviews?$/)
+    .first()
+    .textContent();
   return Number(text!.replace(/\D/g, ""));
 }
 

@@ -9,7 +9,15 @@ const REQUIRED = {
 
 function expectSecurityHeaders(headers: Record<string, string>) {
   const csp = headers["content-security-policy"] ?? "";
-  for (const d of ["default-src 'self'", "script-src 'self' 'unsafe-inline'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp).toContain(d);
+  for (const d of [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ])
+    expect(csp).toContain(d);
   expect(csp).not.toContain("unsafe-eval");
   for (const [k, v] of Object.entries(REQUIRED)) expect(headers[k]).toBe(v);
   expect(headers["permissions-policy"]).toContain("camera=()");
@@ -18,7 +26,19 @@ function expectSecurityHeaders(headers: Record<string, string>) {
 }
 
 test("security headers on pages (cached ones too), the API, images and media", async ({ request }) => {
-  for (const path of ["/", "/films/the-work", "/genres", "/help/devices", "/signin", "/api/films?limit=1", "/api/films/the-work", "/api/search/suggest?q=work", "/films/the-work/poster.svg", "/films/the-work/opengraph-image", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/films/the-work",
+    "/genres",
+    "/help/devices",
+    "/signin",
+    "/api/films?limit=1",
+    "/api/films/the-work",
+    "/api/search/suggest?q=work",
+    "/films/the-work/poster.svg",
+    "/films/the-work/opengraph-image",
+    "/no-such-page",
+  ]) {
     const res = await request.get(path);
     expect(res.status(), path).toBeLessThan(500);
     expectSecurityHeaders(res.headers());

@@ -34,7 +34,11 @@ test.describe("The home storefront", () => {
     await page.goto("/");
     const row = page.getByRole("region", { name: "New releases" }).getByRole("list");
     await expect(row.getByRole("listitem")).toHaveCount(12);
-    const phone = await row.evaluate((el) => ({ display: getComputedStyle(el).display, overflow: getComputedStyle(el).overflowX, scrolls: el.scrollWidth > el.clientWidth }));
+    const phone = await row.evaluate((el) => ({
+      display: getComputedStyle(el).display,
+      overflow: getComputedStyle(el).overflowX,
+      scrolls: el.scrollWidth > el.clientWidth,
+    }));
     expect(phone).toEqual({ display: "flex", overflow: "auto", scrolls: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     const desktop = await row.evaluate((el) => ({ display: getComputedStyle(el).display, scrolls: el.scrollWidth > el.clientWidth }));
@@ -51,7 +55,10 @@ test.describe("The home storefront", () => {
 
 test.describe("A genre page", () => {
   const list = (page: Page) => page.getByRole("list", { name: /^Drama films/ });
-  const hrefs = async (page: Page) => list(page).getByRole("link").evaluateAll((els) => els.map((e) => e.getAttribute("href")!));
+  const hrefs = async (page: Page) =>
+    list(page)
+      .getByRole("link")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("href")!));
 
   test("sorts with the state in the URL, and pages forward and back to the same films", async ({ page }) => {
     const res = await page.goto("/genres/drama");
@@ -169,7 +176,12 @@ test.describe("The public API", () => {
     expect(Object.keys(page1).sort()).toEqual(["data", "nextCursor", "prevCursor"]);
     expect(page1.data).toHaveLength(5);
     expect(page1.prevCursor).toBeNull();
-    expect(page1.data[0]).toMatchObject({ slug: expect.any(String), title: expect.any(String), year: expect.any(Number), rating: { average: expect.any(Number), count: expect.any(Number) } });
+    expect(page1.data[0]).toMatchObject({
+      slug: expect.any(String),
+      title: expect.any(String),
+      year: expect.any(Number),
+      rating: { average: expect.any(Number), count: expect.any(Number) },
+    });
     const page2 = await (await request.get(`/api/films?genre=drama&sort=top&limit=5&cursor=${page1.nextCursor}`)).json();
     expect(page2.data).toHaveLength(5);
     expect(page2.data.map((f: { slug: string }) => f.slug)).not.toContain(page1.data[0].slug);

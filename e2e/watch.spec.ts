@@ -203,7 +203,10 @@ test.describe("Watching The Work in the browser", () => {
       await page.reload();
       await expect(page.getByRole("button", { name: "Start over" })).toBeVisible();
       const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), colorScheme).toEqual([]);
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        colorScheme,
+      ).toEqual([]);
     }
   });
 });

@@ -27,7 +27,11 @@ test("a visitor is asked to sign in; a member keeps a wishlist", async ({ page }
   await expect(list.getByRole("listitem")).toHaveCount(2);
   // newest first
   await expect(list.getByRole("listitem").first().getByRole("link")).toHaveAttribute("href", "/films/alien");
-  await list.getByRole("listitem").filter({ has: page.locator('a[href="/films/jaws"]') }).getByRole("button", { name: "Remove from wishlist" }).click();
+  await list
+    .getByRole("listitem")
+    .filter({ has: page.locator('a[href="/films/jaws"]') })
+    .getByRole("button", { name: "Remove from wishlist" })
+    .click();
   await expect(list.getByRole("listitem")).toHaveCount(1);
   await page.reload();
   await expect(page.getByRole("list", { name: "Films on your wishlist" }).getByRole("listitem")).toHaveCount(1);

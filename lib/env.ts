@@ -57,7 +57,10 @@ const schema = z.object({
   FFMPEG: unsetIfEmpty(z.string().default("ffmpeg")),
   FFPROBE: unsetIfEmpty(z.string().default("ffprobe")),
   /** Shared cache, tag invalidation and rate-limit counters across instances; unset = per process. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
   // ---- accounts, sign-in and limits
   ADMIN_EMAIL: z.string().email().default("admin@marquee.local"),
   ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -65,7 +68,10 @@ const schema = z.object({
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGNIN_SLOWDOWN_PER_EMAIL: z.coerce.number().int().min(1).default(20),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().default("Marquee <no-reply@marquee.local>"),
   // ---- moderation
   REPORT_MIN_ACCOUNT_AGE_HOURS: z.coerce.number().min(0).default(24),

@@ -12,7 +12,25 @@ export function newReferenceCode(): string {
   return `MQ-${s}`;
 }
 
-const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const UNREACHABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
 const UNREACHABLE_TEXT =
   /can't reach database server|ECONNREFUSED|ECONNRESET|connection terminated|server closed the connection|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|timed out fetching a new connection|DatabaseNotReachable|ConnectionClosed|Connection refused|is in use by another process/i;
 

@@ -41,12 +41,19 @@ export function titleLines(title: string, width = 11): string[] {
     } else line = line ? `${line} ${w}` : w;
   }
   if (line) lines.push(line);
-  if (lines.length > 4) return [...lines.slice(0, 3), lines.slice(3).join(" ").slice(0, width - 1) + "…"];
+  if (lines.length > 4)
+    return [
+      ...lines.slice(0, 3),
+      lines
+        .slice(3)
+        .join(" ")
+        .slice(0, width - 1) + "…",
+    ];
   return lines;
 }
 
 export function posterShape(slug: string): number {
-  return (hashOf(`${slug}:shape`) % 3);
+  return hashOf(`${slug}:shape`) % 3;
 }
 
 function esc(s: string): string {
@@ -70,9 +77,7 @@ export function posterSvg(slug: string, title: string, year: number, gradientId 
     `<rect x="0" y="214" width="200" height="10" fill="${p.accent}" opacity="0.9"/>`,
     `<path d="M0 300 L100 200 L200 300 Z" fill="${p.accent}" opacity="0.35"/>`,
   ][shape];
-  const text = lines
-    .map((l, i) => `<text x="100" y="${top + i * (size + 4)}" font-size="${size}" letter-spacing="1">${esc(l)}</text>`)
-    .join("");
+  const text = lines.map((l, i) => `<text x="100" y="${top + i * (size + 4)}" font-size="${size}" letter-spacing="1">${esc(l)}</text>`).join("");
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 300" width="200" height="300">` +
     `<defs><linearGradient id="${id}" x1="0" y1="0" x2="0.4" y2="1"><stop offset="0" stop-color="${p.from}"/><stop offset="1" stop-color="${p.to}"/></linearGradient></defs>` +

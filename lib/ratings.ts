@@ -39,9 +39,7 @@ export function percentages(values: number[]): number[] {
   const raw = values.map((v) => (v * 100) / total);
   const floors = raw.map(Math.floor);
   let left = 100 - floors.reduce((a, b) => a + b, 0);
-  const order = raw
-    .map((r, i) => ({ i, rem: r - Math.floor(r) }))
-    .sort((a, b) => b.rem - a.rem || values[b.i]! - values[a.i]! || a.i - b.i);
+  const order = raw.map((r, i) => ({ i, rem: r - Math.floor(r) })).sort((a, b) => b.rem - a.rem || values[b.i]! - values[a.i]! || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i]! += 1;

@@ -3,7 +3,13 @@ import type { z } from "zod";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type Ok<T = undefined> = { ok: true; message?: string } & (T extends undefined ? { data?: undefined } : { data: T });
-export type Fail = { ok: false; message: string; fieldErrors?: FieldErrors; reference?: string; code?: "unauthenticated" | "forbidden" | "not-found" | "conflict" | "invalid" | "rate-limited" | "error" };
+export type Fail = {
+  ok: false;
+  message: string;
+  fieldErrors?: FieldErrors;
+  reference?: string;
+  code?: "unauthenticated" | "forbidden" | "not-found" | "conflict" | "invalid" | "rate-limited" | "error";
+};
 export type Result<T = undefined> = Ok<T> | Fail;
 
 export function fail(message: string, code: Fail["code"] = "invalid", fieldErrors?: FieldErrors): Fail {

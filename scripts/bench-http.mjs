@@ -46,7 +46,14 @@ async function startServer() {
   const dir = path.join(root, ".data", "bench-http");
   fs.rmSync(dir, { recursive: true, force: true });
   server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", PGLITE_DATA_DIR: path.join(dir, "pglite"), ADMIN_PASSWORD, NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PGLITE_DATA_DIR: path.join(dir, "pglite"),
+      ADMIN_PASSWORD,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   server.stdout.on("data", () => {});
@@ -117,7 +124,13 @@ async function main() {
     { key: "member-page", name: "Film page (member, cached HTML)", path: "/films/the-work", headers: [`Cookie: ${cookie}; mq_member=1`] },
     { key: "member-me", name: "Member request /api/me", path: "/api/me?film=the-work", headers: [`Cookie: ${cookie}; mq_member=1`] },
     // What a member's browser does: the cached page, then its one member request.
-    { key: "member", name: "Member: page, then /api/me (alternating)", path: "/films/the-work", headers: [`Cookie: ${cookie}; mq_member=1`], alternate: "/api/me?film=the-work" },
+    {
+      key: "member",
+      name: "Member: page, then /api/me (alternating)",
+      path: "/films/the-work",
+      headers: [`Cookie: ${cookie}; mq_member=1`],
+      alternate: "/api/me?film=the-work",
+    },
   ].filter((t) => !ONLY || ONLY.has(t.key));
 
   const rows = [];
@@ -132,7 +145,10 @@ async function main() {
     let script = null;
     if (t.alternate) {
       script = path.join(root, ".data", `bench-alt-${process.pid}.lua`);
-      fs.writeFileSync(script, `local n = 0\nrequest = function()\n  n = n + 1\n  if n % 2 == 0 then return wrk.format("GET", ${JSON.stringify(t.alternate)}) end\n  return wrk.format("GET", ${JSON.stringify(t.path)})\nend\n`);
+      fs.writeFileSync(
+        script,
+        `local n = 0\nrequest = function()\n  n = n + 1\n  if n % 2 == 0 then return wrk.format("GET", ${JSON.stringify(t.alternate)}) end\n  return wrk.format("GET", ${JSON.stringify(t.path)})\nend\n`,
+      );
     }
     for (let i = 0; i < ROUNDS; i++) {
       page.push(wrk(url, t.headers, script));
@@ -158,10 +174,16 @@ async function main() {
   console.log(`\nbench:http — wrk -t1 -c${CONNECTIONS} -d${DURATION}s, ${ROUNDS} interleaved rounds (medians), ${new Date().toISOString()}`);
   console.log("| request | bytes | req/s | p50 ms | p99 ms | floor req/s | ratio | non-2xx |");
   console.log("|---|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.request} \`${r.path}\` | ${r.bytes} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.floorRps} | ${r.ratio} | ${r.errors} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.request} \`${r.path}\` | ${r.bytes} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.floorRps} | ${r.ratio} | ${r.errors} |`,
+    );
   const out = path.join(root, "bench-results");
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, `http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`), JSON.stringify({ at: new Date().toISOString(), duration: DURATION, connections: CONNECTIONS, rows }, null, 2));
+  fs.writeFileSync(
+    path.join(out, `http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+    JSON.stringify({ at: new Date().toISOString(), duration: DURATION, connections: CONNECTIONS, rows }, null, 2),
+  );
 }
 
 main()

@@ -69,9 +69,11 @@ async function main() {
     }
     // a cursor deep in the list: the review at position n/2 of "newest"
     const mid = Math.floor(n / 2);
-    const row = (await p.$queryRawUnsafe<{ id: string; createdAt: Date; helpfulScore: number; rating: number }[]>(
-      `SELECT id, "createdAt", "helpfulScore", rating FROM "Review" WHERE id = 'r${mid}'`,
-    ))[0]!;
+    const row = (
+      await p.$queryRawUnsafe<{ id: string; createdAt: Date; helpfulScore: number; rating: number }[]>(
+        `SELECT id, "createdAt", "helpfulScore", rating FROM "Review" WHERE id = 'r${mid}'`,
+      )
+    )[0]!;
     const deep = (v: (string | number)[]) => encodeCursor({ v, id: row.id });
     await time(`reviews, newest, page ~${Math.floor(mid / 10).toLocaleString("en-US")}`, () =>
       listReviews({ filmId: "bench", filmSlug: "bench", sort: "newest", cursor: deep([row.createdAt.toISOString()]), limit: 10 }),

@@ -77,12 +77,12 @@ async function readCases(h: DbHandle): Promise<Case[]> {
   const { listFilms, loadNewReleases, loadTopRated, loadGenreRows } = await import("../lib/data/film-lists");
   const { loadGenreBySlug } = await import("../lib/data/genres");
   const { searchFilms } = await import("../lib/data/search");
-  const one = async <T,>(sql: string, ...params: unknown[]) => (await p.$queryRawUnsafe<T[]>(sql, ...params))[0]!;
+  const one = async <T>(sql: string, ...params: unknown[]) => (await p.$queryRawUnsafe<T[]>(sql, ...params))[0]!;
 
   const top = await one<{ id: string; slug: string; title: string; reviewCount: number }>(
-    `SELECT id, slug, title, "reviewCount" FROM "Film" ORDER BY "reviewCount" DESC, id LIMIT 1`);
-  const ten = await one<{ id: string; slug: string }>(
-    `SELECT id, slug FROM "Film" ORDER BY abs("reviewCount" - 10), id LIMIT 1`);
+    `SELECT id, slug, title, "reviewCount" FROM "Film" ORDER BY "reviewCount" DESC, id LIMIT 1`,
+  );
+  const ten = await one<{ id: string; slug: string }>(`SELECT id, slug FROM "Film" ORDER BY abs("reviewCount" - 10), id LIMIT 1`);
   const filmPage = async (slug: string) => {
     const f = (await loadFilmBySlug(slug))!;
     await Promise.all([listReviews({ filmId: f.id, filmSlug: f.slug, sort: "helpful", limit: 4 }), loadSimilarFilms(f.id)]);
@@ -104,9 +104,14 @@ async function readCases(h: DbHandle): Promise<Case[]> {
   for (const [sort, s] of Object.entries(sorts) as [keyof typeof sorts, (typeof sorts)[keyof typeof sorts]][]) {
     cases.push({ name: `reviews, ${sort}, page 1`, run: () => listReviews({ filmId: top.id, filmSlug: top.slug, sort, limit: REVIEW_PAGE_SIZE }) });
     const row = await one<RevRow>(
-      `SELECT id, "helpfulScore", "createdAt", rating FROM "Review" WHERE "filmId" = $1 AND status = 'VISIBLE' ORDER BY ${s.order} OFFSET ${deepPos} LIMIT 1`, top.id);
+      `SELECT id, "helpfulScore", "createdAt", rating FROM "Review" WHERE "filmId" = $1 AND status = 'VISIBLE' ORDER BY ${s.order} OFFSET ${deepPos} LIMIT 1`,
+      top.id,
+    );
     const cursor = encodeCursor({ v: s.v(row).map((x) => (typeof x === "number" ? Number(x) : x)), id: row.id });
-    cases.push({ name: `reviews, ${sort}, page 10,000 (keyset)`, run: () => listReviews({ filmId: top.id, filmSlug: top.slug, sort, cursor, limit: REVIEW_PAGE_SIZE }) });
+    cases.push({
+      name: `reviews, ${sort}, page 10,000 (keyset)`,
+      run: () => listReviews({ filmId: top.id, filmSlug: top.slug, sort, cursor, limit: REVIEW_PAGE_SIZE }),
+    });
   }
 
   cases.push({
@@ -116,8 +121,11 @@ async function readCases(h: DbHandle): Promise<Case[]> {
 
   // The biggest genre, each sort, page 1 and deep (the middle of the list).
   const genre = await one<{ id: string; slug: string; n: number }>(
-    `SELECT g.id, g.slug, count(*)::int AS n FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id GROUP BY g.id ORDER BY n DESC, g.id LIMIT 1`);
-  const mean = Number((await one<{ m: number | null }>(`SELECT SUM("ratingSum")::float8 / NULLIF(SUM("reviewCount"), 0)::float8 AS m FROM "Film"`)).m ?? NEUTRAL_MEAN);
+    `SELECT g.id, g.slug, count(*)::int AS n FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id GROUP BY g.id ORDER BY n DESC, g.id LIMIT 1`,
+  );
+  const mean = Number(
+    (await one<{ m: number | null }>(`SELECT SUM("ratingSum")::float8 / NULLIF(SUM("reviewCount"), 0)::float8 AS m FROM "Film"`)).m ?? NEUTRAL_MEAN,
+  );
   const gDeep = Math.max(0, Math.floor(Number(genre.n) / 2));
   for (const sort of ["popular", "newest", "top"] as FilmSort[]) {
     cases.push({
@@ -127,10 +135,14 @@ async function readCases(h: DbHandle): Promise<Case[]> {
         return listFilms({ sort, genreId: g.id, limit: GENRE_PAGE_SIZE });
       },
     });
-    const order = sort === "popular" ? `f."reviewCount" DESC, f.id` : sort === "newest" ? `f."releaseDate" DESC, f.id` : `score DESC, f."reviewCount" DESC, f.id`;
+    const order =
+      sort === "popular" ? `f."reviewCount" DESC, f.id` : sort === "newest" ? `f."releaseDate" DESC, f.id` : `score DESC, f."reviewCount" DESC, f.id`;
     const r = await one<{ id: string; reviewCount: number; releaseDate: Date; score: number }>(
       `SELECT f.id, f."reviewCount", f."releaseDate", (${PRIOR_WEIGHT}::float8 * $2 + f."ratingSum") / (${PRIOR_WEIGHT}::float8 + f."reviewCount") AS score
-       FROM "Film" f WHERE f.id IN (SELECT "filmId" FROM "FilmGenre" WHERE "genreId" = $1) ORDER BY ${order} OFFSET ${gDeep} LIMIT 1`, genre.id, mean);
+       FROM "Film" f WHERE f.id IN (SELECT "filmId" FROM "FilmGenre" WHERE "genreId" = $1) ORDER BY ${order} OFFSET ${gDeep} LIMIT 1`,
+      genre.id,
+      mean,
+    );
     const cursor =
       sort === "popular"
         ? encodeFilmCursor({ sort, reviewCount: Number(r.reviewCount), id: r.id })
@@ -176,9 +188,12 @@ async function voteLoad(h: DbHandle, total: number): Promise<WriteResult> {
   const p = h.prisma;
   const { voteOnReview } = await import("../lib/data/review-writes");
   const members = await ensureMembers(h, 200);
-  const hot = (await p.$queryRawUnsafe<{ id: string; userId: string }[]>(
-    `SELECT r.id, r."userId" FROM "Review" r JOIN (SELECT id FROM "Film" ORDER BY "reviewCount" DESC, id LIMIT 1) f ON r."filmId" = f.id
-     WHERE r.status = 'VISIBLE' ORDER BY r."helpfulScore" DESC, r."createdAt" DESC, r.id DESC LIMIT 5`)).filter((r) => !members.includes(r.userId));
+  const hot = (
+    await p.$queryRawUnsafe<{ id: string; userId: string }[]>(
+      `SELECT r.id, r."userId" FROM "Review" r JOIN (SELECT id FROM "Film" ORDER BY "reviewCount" DESC, id LIMIT 1) f ON r."filmId" = f.id
+     WHERE r.status = 'VISIBLE' ORDER BY r."helpfulScore" DESC, r."createdAt" DESC, r.id DESC LIMIT 5`,
+    )
+  ).filter((r) => !members.includes(r.userId));
   const per = Math.ceil(total / members.length);
   const lat: number[] = [];
   let failed = 0;
@@ -202,9 +217,18 @@ async function voteLoad(h: DbHandle, total: number): Promise<WriteResult> {
     `SELECT count(*)::int AS n FROM "Review" r WHERE r.id = ANY($1::text[]) AND (r."helpfulYes", r."helpfulNo") IS DISTINCT FROM
        ((SELECT count(*) FROM "HelpfulVote" v WHERE v."reviewId" = r.id AND v.value = 'YES')::int,
         (SELECT count(*) FROM "HelpfulVote" v WHERE v."reviewId" = r.id AND v.value = 'NO')::int)
-       OR abs(r."helpfulScore" - marquee_wilson(r."helpfulYes", r."helpfulNo")) > 1e-9`, hot.map((r) => r.id));
+       OR abs(r."helpfulScore" - marquee_wilson(r."helpfulYes", r."helpfulNo")) > 1e-9`,
+    hot.map((r) => r.id),
+  );
   const s = stat(lat);
-  return { label: `votes: 200 members on ${hot.length} hot reviews`, ops: lat.length, perSecond: lat.length / secs, ...s, exact: Number(drift[0]!.n) === 0 && failed === 0, cpuMsPerOp: (cpu.user + cpu.system) / 1000 / lat.length };
+  return {
+    label: `votes: 200 members on ${hot.length} hot reviews`,
+    ops: lat.length,
+    perSecond: lat.length / secs,
+    ...s,
+    exact: Number(drift[0]!.n) === 0 && failed === 0,
+    cpuMsPerOp: (cpu.user + cpu.system) / 1000 / lat.length,
+  };
 }
 
 /** 200 members post (then edit) a review of the most-reviewed film at once. */
@@ -233,23 +257,35 @@ async function saveLoad(h: DbHandle): Promise<WriteResult> {
   const after = await filmCounters(h, film.id);
   const exact = after.stored === after.actual && failed === 0;
   void before;
-  return { label: "review saves: 200 members on one film", ops: lat.length, perSecond: lat.length / secs, ...stat(lat), exact, cpuMsPerOp: (cpu.user + cpu.system) / 1000 / lat.length };
+  return {
+    label: "review saves: 200 members on one film",
+    ops: lat.length,
+    perSecond: lat.length / secs,
+    ...stat(lat),
+    exact,
+    cpuMsPerOp: (cpu.user + cpu.system) / 1000 / lat.length,
+  };
 }
 
 async function filmCounters(h: DbHandle, filmId: string) {
-  const r = (await h.prisma.$queryRawUnsafe<{ stored: string; actual: string }[]>(
-    `SELECT concat_ws(',', "reviewCount", "ratingSum", rating1, rating2, rating3, rating4, rating5) AS stored,
+  const r = (
+    await h.prisma.$queryRawUnsafe<{ stored: string; actual: string }[]>(
+      `SELECT concat_ws(',', "reviewCount", "ratingSum", rating1, rating2, rating3, rating4, rating5) AS stored,
        (SELECT concat_ws(',', count(*), coalesce(sum(rating), 0), count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
           count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4), count(*) FILTER (WHERE rating = 5))
         FROM "Review" WHERE "filmId" = $1 AND status = 'VISIBLE') AS actual
-     FROM "Film" WHERE id = $1`, filmId))[0]!;
+     FROM "Film" WHERE id = $1`,
+      filmId,
+    )
+  )[0]!;
   return r;
 }
 
 /** 200 bench members (created once per database, ids bench_m1…). */
 async function ensureMembers(h: DbHandle, n: number): Promise<string[]> {
   await h.prisma.$executeRawUnsafe(
-    `INSERT INTO "User" (id, "displayName", "updatedAt") SELECT 'bench_m' || g, 'Bench member ' || g, now() FROM generate_series(1, ${n}) g ON CONFLICT DO NOTHING`);
+    `INSERT INTO "User" (id, "displayName", "updatedAt") SELECT 'bench_m' || g, 'Bench member ' || g, now() FROM generate_series(1, ${n}) g ON CONFLICT DO NOTHING`,
+  );
   return Array.from({ length: n }, (_, i) => `bench_m${i + 1}`);
 }
 
@@ -290,10 +326,17 @@ async function main() {
   const sizeHandle = await createDb(sizeTarget);
   await migrateDeploy(sizeTarget, sizeHandle.opened);
   const { handle: seedHandle, drop } = await openSeed(args.engine, sizeTarget);
-  const counts = (await sizeHandle.prisma.$queryRawUnsafe<Record<string, number>[]>(
-    `SELECT (SELECT count(*) FROM "Film")::int AS films, (SELECT count(*) FROM "Review")::int AS reviews,
-            (SELECT count(*) FROM "User")::int AS members, (SELECT count(*) FROM "HelpfulVote")::int AS votes`))[0]!;
-  console.log(`bench on ${args.engine}: seed vs ${describeDbTarget(sizeTarget)} (${Object.entries(counts).map(([k, v]) => `${Number(v).toLocaleString("en-US")} ${k}`).join(", ")})`);
+  const counts = (
+    await sizeHandle.prisma.$queryRawUnsafe<Record<string, number>[]>(
+      `SELECT (SELECT count(*) FROM "Film")::int AS films, (SELECT count(*) FROM "Review")::int AS reviews,
+            (SELECT count(*) FROM "User")::int AS members, (SELECT count(*) FROM "HelpfulVote")::int AS votes`,
+    )
+  )[0]!;
+  console.log(
+    `bench on ${args.engine}: seed vs ${describeDbTarget(sizeTarget)} (${Object.entries(counts)
+      .map(([k, v]) => `${Number(v).toLocaleString("en-US")} ${k}`)
+      .join(", ")})`,
+  );
   try {
     const reads: ReadRow[] = [];
     setDbForTests(seedHandle);
@@ -314,14 +357,21 @@ async function main() {
     const writes: (WriteResult & { db: string })[] = [];
     let checkSeconds: number | null = null;
     if (!args.only) {
-      for (const [db, h] of [["seed", seedHandle], ["size", sizeHandle]] as const) {
+      for (const [db, h] of [
+        ["seed", seedHandle],
+        ["size", sizeHandle],
+      ] as const) {
         setDbForTests(h);
         const v = await voteLoad(h, args.votes);
         writes.push({ ...v, db });
-        console.log(`${db}: ${v.label}: ${v.ops} in ${(v.ops / v.perSecond).toFixed(1)} s = ${Math.round(v.perSecond)}/s, cpu ${v.cpuMsPerOp.toFixed(2)} ms/op, p50 ${ms(v.p50)} ms, p99 ${ms(v.p99)} ms, counters ${v.exact ? "exact" : "WRONG"}`);
+        console.log(
+          `${db}: ${v.label}: ${v.ops} in ${(v.ops / v.perSecond).toFixed(1)} s = ${Math.round(v.perSecond)}/s, cpu ${v.cpuMsPerOp.toFixed(2)} ms/op, p50 ${ms(v.p50)} ms, p99 ${ms(v.p99)} ms, counters ${v.exact ? "exact" : "WRONG"}`,
+        );
         const s = await saveLoad(h);
         writes.push({ ...s, db });
-        console.log(`${db}: ${s.label}: ${s.ops} = ${Math.round(s.perSecond)}/s, p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms, counters ${s.exact ? "exact" : "WRONG"}`);
+        console.log(
+          `${db}: ${s.label}: ${s.ops} = ${Math.round(s.perSecond)}/s, p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms, counters ${s.exact ? "exact" : "WRONG"}`,
+        );
       }
       const { findCounterDrift } = await import("../lib/data/integrity");
       const t = performance.now();
@@ -356,7 +406,15 @@ async function main() {
   }
 }
 
-type Out = { engine: string; at: string; machine: string; size: Record<string, number>; reads: ReadRow[]; writes: (WriteResult & { db: string })[]; checkSeconds: number | null };
+type Out = {
+  engine: string;
+  at: string;
+  machine: string;
+  size: Record<string, number>;
+  reads: ReadRow[];
+  writes: (WriteResult & { db: string })[];
+  checkSeconds: number | null;
+};
 
 export function markdownTable(o: Out): string {
   const lines = [
@@ -364,18 +422,28 @@ export function markdownTable(o: Out): string {
     "",
     "| request | seed p50 / p99 (ms) | at size p50 / p99 (ms) | ratio (p50) | target ≤ 1.2× |",
     "| --- | --- | --- | --- | --- |",
-    ...o.reads.map((r) => `| ${r.request} | ${ms(r.seed.p50)} / ${ms(r.seed.p99)} | ${ms(r.size.p50)} / ${ms(r.size.p99)} | ${r.ratio.toFixed(2)} | ${r.ratio <= 1.2 ? "met" : "**missed**"} |`),
+    ...o.reads.map(
+      (r) =>
+        `| ${r.request} | ${ms(r.seed.p50)} / ${ms(r.seed.p99)} | ${ms(r.size.p50)} / ${ms(r.size.p99)} | ${r.ratio.toFixed(2)} | ${r.ratio <= 1.2 ? "met" : "**missed**"} |`,
+    ),
   ];
   if (o.writes.length) {
     const target = o.engine === "postgres" ? 1000 : 500;
-    lines.push("", "| write | database | ops | per second | p50 / p99 (ms) | Node CPU per op (ms) | counters | target |", "| --- | --- | --- | --- | --- | --- | --- | --- |");
+    lines.push(
+      "",
+      "| write | database | ops | per second | p50 / p99 (ms) | Node CPU per op (ms) | counters | target |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    );
     for (const w of o.writes) {
       const isVote = w.label.startsWith("votes");
       const met = isVote ? w.perSecond >= target && w.p99 <= 250 && w.exact : w.exact;
-      lines.push(`| ${w.label} | ${w.db} | ${w.ops} | ${Math.round(w.perSecond)} | ${ms(w.p50)} / ${ms(w.p99)} | ${w.cpuMsPerOp.toFixed(2)} | ${w.exact ? "exact" : "**wrong**"} | ${isVote ? `≥ ${target}/s, p99 ≤ 250 ms: ${met ? "met" : "**missed**"}` : met ? "exact" : "**missed**"} |`);
+      lines.push(
+        `| ${w.label} | ${w.db} | ${w.ops} | ${Math.round(w.perSecond)} | ${ms(w.p50)} / ${ms(w.p99)} | ${w.cpuMsPerOp.toFixed(2)} | ${w.exact ? "exact" : "**wrong**"} | ${isVote ? `≥ ${target}/s, p99 ≤ 250 ms: ${met ? "met" : "**missed**"}` : met ? "exact" : "**missed**"} |`,
+      );
     }
   }
-  if (o.checkSeconds !== null) lines.push("", `db:check at size: ${o.checkSeconds.toFixed(1)} s (target < 60 s: ${o.checkSeconds < 60 ? "met" : "**missed**"})`);
+  if (o.checkSeconds !== null)
+    lines.push("", `db:check at size: ${o.checkSeconds.toFixed(1)} s (target < 60 s: ${o.checkSeconds < 60 ? "met" : "**missed**"})`);
   return lines.join("\n");
 }
 

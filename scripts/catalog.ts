@@ -18,7 +18,9 @@ function bar(fraction: number, rows: number): string {
 }
 
 export function printReport(r: ImportReport, out: (s: string) => void = console.log): void {
-  out(`${r.dryRun ? "Dry run (nothing written): " : ""}${r.rows} rows read: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected.`);
+  out(
+    `${r.dryRun ? "Dry run (nothing written): " : ""}${r.rows} rows read: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected.`,
+  );
   for (const x of r.rejected) out(`  line ${x.line}${x.slug ? ` (${x.slug})` : ""}: ${x.reasons.join("; ")}`);
 }
 

@@ -9,7 +9,11 @@ async function main() {
   const handle = await createDb(target);
   try {
     const counts = await countEveryTable(handle.prisma);
-    console.log(`db:check: read ${Object.keys(counts).length} tables (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}).`);
+    console.log(
+      `db:check: read ${Object.keys(counts).length} tables (${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(", ")}).`,
+    );
     const drift = await findCounterDrift(handle.prisma);
     const problems = await findRowProblems(handle.prisma);
     if (drift.length === 0 && problems.length === 0) {
@@ -27,7 +31,10 @@ async function main() {
 }
 
 setTimeout(() => process.exit(2), 300_000).unref();
-main().then((code) => process.exit(code), (e) => {
-  console.error(e instanceof Error && e.name === "DataDirLockedError" ? `db:check: ${e.message}` : e);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error && e.name === "DataDirLockedError" ? `db:check: ${e.message}` : e);
+    process.exit(2);
+  },
+);

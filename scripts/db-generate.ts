@@ -35,7 +35,7 @@ export async function openSql(target: DbTarget, pglite: import("@electric-sql/pg
     return {
       sql: {
         exec: async (q) => void (await client.query(q)),
-        query: async <T,>(q: string, params?: unknown[]) => (await client.query(q, params as unknown[])).rows as T[],
+        query: async <T>(q: string, params?: unknown[]) => (await client.query(q, params as unknown[])).rows as T[],
       },
       close: () => client.end(),
     };
@@ -45,7 +45,7 @@ export async function openSql(target: DbTarget, pglite: import("@electric-sql/pg
   return {
     sql: {
       exec: async (q) => void (await pglite.exec(q)),
-      query: async <T,>(q: string, params?: unknown[]) => (await pglite.query<T>(q, params)).rows,
+      query: async <T>(q: string, params?: unknown[]) => (await pglite.query<T>(q, params)).rows,
     },
     close: async () => {},
   };
@@ -67,15 +67,19 @@ async function main() {
     try {
       if (await holdsMemberData(sql)) {
         if (!opts.force) {
-          console.error(`db:generate: ${describeDbTarget(target)} holds members' data (accounts or reviews). ` +
-            `Point DATABASE_URL at an empty database, or pass --force to empty every table first.`);
+          console.error(
+            `db:generate: ${describeDbTarget(target)} holds members' data (accounts or reviews). ` +
+              `Point DATABASE_URL at an empty database, or pass --force to empty every table first.`,
+          );
           return 1;
         }
         console.log(`db:generate: --force: emptying every table of ${describeDbTarget(target)}`);
         await emptyStore(sql);
       }
-      console.log(`db:generate: ${opts.films.toLocaleString("en-US")} films, ${opts.reviews.toLocaleString("en-US")} reviews, ` +
-        `${opts.members.toLocaleString("en-US")} members, ~${opts.votes.toLocaleString("en-US")} votes into ${describeDbTarget(target)}`);
+      console.log(
+        `db:generate: ${opts.films.toLocaleString("en-US")} films, ${opts.reviews.toLocaleString("en-US")} reviews, ` +
+          `${opts.members.toLocaleString("en-US")} members, ~${opts.votes.toLocaleString("en-US")} votes into ${describeDbTarget(target)}`,
+      );
       const tty = process.stdout.isTTY;
       const started = Date.now();
       let lastLabel = "";
@@ -89,9 +93,11 @@ async function main() {
         lastLabel = label;
       });
       if (tty) process.stdout.write("\n");
-      console.log(`db:generate: done in ${result.seconds.toFixed(1)} s: ${result.films.toLocaleString("en-US")} films, ` +
-        `${result.reviews.toLocaleString("en-US")} reviews, ${result.members.toLocaleString("en-US")} members, ` +
-        `${result.votes.toLocaleString("en-US")} votes, ${result.reports.toLocaleString("en-US")} reports. Check it with npm run db:check.`);
+      console.log(
+        `db:generate: done in ${result.seconds.toFixed(1)} s: ${result.films.toLocaleString("en-US")} films, ` +
+          `${result.reviews.toLocaleString("en-US")} reviews, ${result.members.toLocaleString("en-US")} members, ` +
+          `${result.votes.toLocaleString("en-US")} votes, ${result.reports.toLocaleString("en-US")} reports. Check it with npm run db:check.`,
+      );
       return 0;
     } finally {
       await close();
@@ -102,8 +108,11 @@ async function main() {
 }
 
 if (process.argv[1] && /db-generate\.ts$/.test(process.argv[1])) {
-  main().then((code) => process.exit(code), (e) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(2);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(2);
+    },
+  );
 }

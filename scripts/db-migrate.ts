@@ -8,7 +8,11 @@ async function main() {
   const target = resolveDbTarget();
   if (cmd === "deploy") {
     const applied = await withPrepareLock(target, () => migrateDeploy(target));
-    console.log(applied.length ? `Applied ${applied.length} migration(s) to ${describeDbTarget(target)}: ${applied.join(", ")}` : `${describeDbTarget(target)} is up to date.`);
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s) to ${describeDbTarget(target)}: ${applied.join(", ")}`
+        : `${describeDbTarget(target)} is up to date.`,
+    );
   } else if (cmd === "status") {
     const s = await migrateStatus(target);
     console.log(s.pending.length ? `Pending on ${describeDbTarget(target)}: ${s.pending.join(", ")}` : `${describeDbTarget(target)} is up to date.`);

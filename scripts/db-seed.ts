@@ -16,7 +16,9 @@ async function main() {
       await ensureAdmin(handle.prisma);
       return r;
     });
-    console.log(`Seeded ${describeDbTarget(target)}: ${r.films} films, ${r.reviews} reviews, ${r.votes} helpful votes, ${r.users} reviewers (${Date.now() - t0} ms).`);
+    console.log(
+      `Seeded ${describeDbTarget(target)}: ${r.films} films, ${r.reviews} reviews, ${r.votes} helpful votes, ${r.users} reviewers (${Date.now() - t0} ms).`,
+    );
   } finally {
     await handle.close();
   }

@@ -62,7 +62,13 @@ function hex(c: string): string {
 function mix(a: string, b: string, t: number): string {
   const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
   const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  return `#${pa.map((v, i) => Math.round(v + (pb[i]! - v) * t).toString(16).padStart(2, "0")).join("")}`;
+  return `#${pa
+    .map((v, i) =>
+      Math.round(v + (pb[i]! - v) * t)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 }
 
 /** Seven bars from the poster palette: light ink through the accent to the deep background. */
@@ -122,7 +128,28 @@ function tone(slug: string, frameSize: number): string {
 const exact = ["-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1", "-threads", "1"];
 const encoders = {
   webm: ["-c:v", "libvpx-vp9", "-crf", "40", "-b:v", "0", "-g", String(FPS * 2), "-row-mt", "0", "-c:a", "libopus", "-b:a", "16k", "-f", "webm"],
-  mp4: ["-c:v", "libx264", "-profile:v", "main", "-level", "3.0", "-preset", "veryslow", "-crf", "32", "-g", String(FPS * 2), "-c:a", "aac", "-b:a", "24k", "-movflags", "+faststart", "-f", "mp4"],
+  mp4: [
+    "-c:v",
+    "libx264",
+    "-profile:v",
+    "main",
+    "-level",
+    "3.0",
+    "-preset",
+    "veryslow",
+    "-crf",
+    "32",
+    "-g",
+    String(FPS * 2),
+    "-c:a",
+    "aac",
+    "-b:a",
+    "24k",
+    "-movflags",
+    "+faststart",
+    "-f",
+    "mp4",
+  ],
 } as const;
 
 function run(args: string[]): Promise<void> {
@@ -148,7 +175,6 @@ async function make(film: (typeof catalog)[number], font: string | null, tmp: st
   }
   return made;
 }
-
 
 /** mm:ss.ttt for a cue time. */
 function cueTime(s: number): string {
@@ -255,7 +281,9 @@ async function main() {
   const total = files.reduce((a, f) => a + fs.statSync(path.join(outDir, f)).size, 0);
   console.log(`media/trailers: ${files.length} files, ${(total / 1024 / 1024).toFixed(2)} MiB`);
   const du = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((a, e) => a + (e.isDirectory() ? du(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .reduce((a, e) => a + (e.isDirectory() ? du(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
   for (const d of [hlsDir, captionDir, posterDir]) console.log(`${path.relative(root, d)}: ${(du(d) / 1024 / 1024).toFixed(2)} MiB`);
 }
 

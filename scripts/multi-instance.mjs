@@ -74,7 +74,10 @@ try {
   // The production build `npm test` made is reused when there is one (MULTI_BUILD=1 forces a new one).
   if (process.env.MULTI_BUILD === "1" || !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("multi-instance: building once…");
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules", ".bin", "next"), "build", "--webpack"], { stdio: "inherit", env: { ...process.env, MARQUEE_BUILD_ID: hash.slice(0, 20), NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [path.join(root, "node_modules", ".bin", "next"), "build", "--webpack"], {
+      stdio: "inherit",
+      env: { ...process.env, MARQUEE_BUILD_ID: hash.slice(0, 20), NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("build failed");
   }
   for (const inst of ["a", "b"]) {
@@ -106,7 +109,8 @@ try {
     SIGNIN_LIMIT_PER_ADDRESS: "10000",
     TRUST_PROXY: "1",
   };
-  for (const inst of ["a", "b"]) start(inst, process.execPath, [path.join(root, "scripts", "start.mjs")], { ...shared, PORT: String(PORTS[inst]), MARQUEE_DIR: path.join(work, inst) });
+  for (const inst of ["a", "b"])
+    start(inst, process.execPath, [path.join(root, "scripts", "start.mjs")], { ...shared, PORT: String(PORTS[inst]), MARQUEE_DIR: path.join(work, inst) });
 
   // nginx with the README's config, on this test's ports.
   const conf = fs
@@ -126,7 +130,11 @@ try {
 
   // Each instance renders a page once itself (the first render in a process loads the
   // route's code), as a warmed-up production fleet would have.
-  for (const [inst, film] of [["a", "jaws"], ["b", "alien"]]) await fetch(`http://127.0.0.1:${PORTS[inst]}/films/${film}`);
+  for (const [inst, film] of [
+    ["a", "jaws"],
+    ["b", "alien"],
+  ])
+    await fetch(`http://127.0.0.1:${PORTS[inst]}/films/${film}`);
 
   const redisChild = children.find((c) => c.name === "redis").child;
   if (process.env.MULTI_KEEP === "1") {

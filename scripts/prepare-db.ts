@@ -15,7 +15,11 @@ async function main() {
   try {
     // On PostgreSQL, one instance at a time: the others wait here, then find the
     // migrations applied and the catalog seeded.
-    await withPrepareLock(target, () => prepare(target, handle), () => console.log("Database: another instance is preparing it; waiting…"));
+    await withPrepareLock(
+      target,
+      () => prepare(target, handle),
+      () => console.log("Database: another instance is preparing it; waiting…"),
+    );
   } finally {
     await handle.close();
   }

@@ -155,7 +155,16 @@ const server = http.createServer((req, res) => {
     if (json) {
       const level = res.statusCode >= 500 ? "error" : "info";
       (level === "error" ? process.stderr : process.stdout).write(
-        JSON.stringify({ time: new Date().toISOString(), level, msg: "request", requestId: id, method: req.method, path: req.url, status: res.statusCode, ms: Date.now() - t0 }) + "\n",
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level,
+          msg: "request",
+          requestId: id,
+          method: req.method,
+          path: req.url,
+          status: res.statusCode,
+          ms: Date.now() - t0,
+        }) + "\n",
       );
     } else if (res.statusCode >= 500) {
       console.error(`${req.method} ${req.url} -> ${res.statusCode} (${Date.now() - t0} ms, request ${id})`);

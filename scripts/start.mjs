@@ -61,13 +61,28 @@ function sourceHash() {
       h.update(fs.readFileSync(p));
     }
   };
-  for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "instrumentation.ts"]) walk(p);
+  for (const p of [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "prisma/schema.prisma",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "instrumentation.ts",
+  ])
+    walk(p);
   return h.digest("hex");
 }
 
 const stamp = path.join(root, ".next", "marquee-source-hash");
 const hash = sourceHash();
-if (process.env.MARQUEE_SKIP_BUILD !== "1" && (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== hash)) {
+if (
+  process.env.MARQUEE_SKIP_BUILD !== "1" &&
+  (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== hash)
+) {
   console.log("Building Marquee (first start or sources changed)…");
   await mustRun(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
   // The build id is the source hash: instances built apart from the same sources share cache entries.
@@ -89,6 +104,10 @@ process.env.PORT = port;
 
 // scripts/server.mjs checks the configuration (a public production server needs
 // NEXTAUTH_SECRET), prepares the database and serves.
-const status = await run(process.execPath, [path.join(root, "scripts", "server.mjs")], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+const status = await run(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+});
 if (status !== 0) console.error(`Marquee stopped with status ${status}${status > 128 ? ` (signal ${status - 128})` : ""}.`);
 process.exit(status);

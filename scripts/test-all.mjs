@@ -15,7 +15,13 @@ const steps = [
   { name: "Lint (ESLint)", cmd: "npx", args: ["eslint", ".", "--max-warnings", "0"] },
   { name: "Format check (Prettier)", cmd: "npx", args: ["prettier", "--check", "."] },
   { name: "Unit tests", cmd: "npx", args: vitest("unit", "unit.json"), json: "unit.json" },
-  { name: "Integration tests (PGlite)", cmd: "npx", args: vitest("integration", "integration-pglite.json"), json: "integration-pglite.json", env: { TEST_DATABASE_URL: undefined } },
+  {
+    name: "Integration tests (PGlite)",
+    cmd: "npx",
+    args: vitest("integration", "integration-pglite.json"),
+    json: "integration-pglite.json",
+    env: { TEST_DATABASE_URL: undefined },
+  },
   ...(process.env.TEST_DATABASE_URL
     ? [{ name: "Integration tests (PostgreSQL)", cmd: "npx", args: vitest("integration", "integration-postgres.json"), json: "integration-postgres.json" }]
     : []),

@@ -2,7 +2,10 @@ import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string | null; role: "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER" } & Omit<DefaultSession["user"], "name" | "email">;
+    user: { id: string; name: string; email: string | null; role: "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER" } & Omit<
+      DefaultSession["user"],
+      "name" | "email"
+    >;
     /** The user's session version when this session began (lib/auth/session.ts). */
     sv?: number;
   }

@@ -26,7 +26,11 @@ export default async function SignInPage({ searchParams }: Props) {
     <div className="mx-auto flex w-full max-w-sm flex-col gap-6 py-6">
       <h1 className="text-2xl font-bold tracking-tight">Sign in to Marquee</h1>
       <p className="-mt-3 text-sm text-muted">Rate films, write reviews and keep a wishlist.</p>
-      <SignInForm callbackUrl={callbackUrl} providers={oauthProviders()} initialError={code ? (ERRORS[code] ?? "Sign-in failed. Please try again.") : undefined} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        providers={oauthProviders()}
+        initialError={code ? (ERRORS[code] ?? "Sign-in failed. Please try again.") : undefined}
+      />
     </div>
   );
 }

@@ -28,7 +28,16 @@ export function NameForm({ name }: { name: string }) {
         Your name
       </h2>
       <form action={action} className="flex flex-col gap-3" noValidate>
-        <Field id="account-name" name="name" label="Display name" autoComplete="name" maxLength={NAME_MAX} defaultValue={state && !state.ok ? state.values?.name : name} errors={fe?.name ?? fe?.form} hint="Shown with your reviews, unless you post one anonymously." />
+        <Field
+          id="account-name"
+          name="name"
+          label="Display name"
+          autoComplete="name"
+          maxLength={NAME_MAX}
+          defaultValue={state && !state.ok ? state.values?.name : name}
+          errors={fe?.name ?? fe?.form}
+          hint="Shown with your reviews, unless you post one anonymously."
+        />
         <FormStatus state={state} />
         <Button type="submit" size="lg" disabled={pending} className="self-start">
           {pending ? "Saving…" : "Save name"}
@@ -48,8 +57,23 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       </h2>
       {hasPassword ? (
         <form action={action} className="flex flex-col gap-3" noValidate key={state?.ok ? "done" : "form"}>
-          <Field id="current-password" name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={fe?.currentPassword} />
-          <Field id="new-password" name="newPassword" label="New password" type="password" autoComplete="new-password" errors={fe?.newPassword ?? fe?.form} hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out on every other device.`} />
+          <Field
+            id="current-password"
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            errors={fe?.currentPassword}
+          />
+          <Field
+            id="new-password"
+            name="newPassword"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            errors={fe?.newPassword ?? fe?.form}
+            hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out on every other device.`}
+          />
           <FormStatus state={state} />
           <Button type="submit" size="lg" disabled={pending} className="self-start">
             {pending ? "Changing…" : "Change password"}
@@ -71,9 +95,7 @@ export function SessionsSection() {
         Devices
       </h2>
       <p className="text-muted">Signed in somewhere you no longer use? End every session, this one included.</p>
-      <div aria-live="polite">
-        {error && <InlineError>{error}</InlineError>}
-      </div>
+      <div aria-live="polite">{error && <InlineError>{error}</InlineError>}</div>
       <Button
         variant="secondary"
         size="lg"
@@ -122,9 +144,25 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
       </p>
       <form action={action} className="flex flex-col gap-3" noValidate>
         {hasPassword ? (
-          <Field id="delete-confirm" name="confirm" label="Password" type="password" autoComplete="current-password" errors={fe?.confirm ?? fe?.form} hint="Enter your password to confirm." />
+          <Field
+            id="delete-confirm"
+            name="confirm"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            errors={fe?.confirm ?? fe?.form}
+            hint="Enter your password to confirm."
+          />
         ) : (
-          <Field id="delete-confirm" name="confirm" label="Your email" type="email" autoComplete="email" errors={fe?.confirm ?? fe?.form} hint="Type your account’s email to confirm." />
+          <Field
+            id="delete-confirm"
+            name="confirm"
+            label="Your email"
+            type="email"
+            autoComplete="email"
+            errors={fe?.confirm ?? fe?.form}
+            hint="Type your account’s email to confirm."
+          />
         )}
         <FormStatus state={state} />
         <Button type="submit" variant="danger" size="lg" disabled={pending} className="self-start">

@@ -8,7 +8,21 @@ import { AdminNav } from "./AdminNav";
 // of rows, a note when there is nothing, and the "Pages" links. Server components.
 
 /** An admin page: its column, the admin links with `current` marked, the title (with `actions` beside it). */
-export function AdminPage({ user, current, title, width, actions, children }: { user: SessionUser; current: string; title: ReactNode; width?: "max-w-3xl" | "max-w-4xl" | "max-w-5xl"; actions?: ReactNode; children: ReactNode }) {
+export function AdminPage({
+  user,
+  current,
+  title,
+  width,
+  actions,
+  children,
+}: {
+  user: SessionUser;
+  current: string;
+  title: ReactNode;
+  width?: "max-w-3xl" | "max-w-4xl" | "max-w-5xl";
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const h1 = <h1 className="text-2xl font-bold tracking-tight">{title}</h1>;
   return (
     <div className={width ? `flex ${width} flex-col gap-4` : "flex flex-col gap-4"}>
@@ -33,7 +47,15 @@ export function AdminSearch({ action, id, label, placeholder, q }: { action: str
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <input id={id} name="q" type="search" defaultValue={q} placeholder={placeholder} maxLength={100} className="w-full max-w-sm rounded-lg border border-line bg-page px-3 py-2" />
+      <input
+        id={id}
+        name="q"
+        type="search"
+        defaultValue={q}
+        placeholder={placeholder}
+        maxLength={100}
+        className="w-full max-w-sm rounded-lg border border-line bg-page px-3 py-2"
+      />
       <Button type="submit" variant="secondary">
         Find
       </Button>

@@ -15,7 +15,12 @@ export function AdminNav({ user, current }: { user: SessionUser; current: string
   return (
     <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-2 text-sm">
       {links.map((l) => (
-        <Link key={l.href} href={l.href} aria-current={current === l.href ? "page" : undefined} className="rounded-full border border-line px-3 py-1 hover:bg-surface aria-[current=page]:bg-surface aria-[current=page]:font-semibold">
+        <Link
+          key={l.href}
+          href={l.href}
+          aria-current={current === l.href ? "page" : undefined}
+          className="rounded-full border border-line px-3 py-1 hover:bg-surface aria-[current=page]:bg-surface aria-[current=page]:font-semibold"
+        >
           {l.text}
         </Link>
       ))}

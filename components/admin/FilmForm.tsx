@@ -31,7 +31,13 @@ export function FilmForm({ initial }: { initial: FilmFormInitial }) {
       <Field fe={fe} id={id} name="title" text="Title">
         {(p) => <input {...p} name="title" defaultValue={values.title} onChange={(e) => setTitle(e.target.value)} className={input} maxLength={800} />}
       </Field>
-      <Field fe={fe} id={id} name="slug" text="Slug" hint={`The film's address: /films/${values.slug || slugify(title) || "…"}. Left empty, it is made from the title. Changing it keeps the old address working (it redirects).`}>
+      <Field
+        fe={fe}
+        id={id}
+        name="slug"
+        text="Slug"
+        hint={`The film's address: /films/${values.slug || slugify(title) || "…"}. Left empty, it is made from the title. Changing it keeps the old address working (it redirects).`}
+      >
         {(p) => <input {...p} name="slug" defaultValue={values.slug} placeholder={slugify(title)} className={input} maxLength={80} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -76,8 +82,24 @@ export function FilmForm({ initial }: { initial: FilmFormInitial }) {
       <Field fe={fe} id={id} name="publisher" text="Publisher" hint="The company that answers reviews of this film. Created if new.">
         {(p) => <input {...p} name="publisher" defaultValue={values.publisher} className={input} maxLength={400} />}
       </Field>
-      <MediaField kind="posters" text="Poster" accept="image/png,image/jpeg,image/webp" hint="PNG, JPEG or WebP, at most 5 MB." value={poster} onChange={setPoster} errors={fe.posterPath} />
-      <MediaField kind="trailers" text="Trailer" accept="video/mp4,video/webm" hint="MP4 or WebM, at most 100 MB." value={trailer} onChange={setTrailer} errors={fe.trailerPath} />
+      <MediaField
+        kind="posters"
+        text="Poster"
+        accept="image/png,image/jpeg,image/webp"
+        hint="PNG, JPEG or WebP, at most 5 MB."
+        value={poster}
+        onChange={setPoster}
+        errors={fe.posterPath}
+      />
+      <MediaField
+        kind="trailers"
+        text="Trailer"
+        accept="video/mp4,video/webm"
+        hint="MP4 or WebM, at most 100 MB."
+        value={trailer}
+        onChange={setTrailer}
+        errors={fe.trailerPath}
+      />
       <div className="flex items-center gap-2">
         <input id={`${id}-published`} type="checkbox" name="published" value="true" defaultChecked={values.published !== "false"} />
         <label htmlFor={`${id}-published`}>Published (shown in lists, search and the sitemap)</label>
@@ -97,7 +119,21 @@ export function FilmForm({ initial }: { initial: FilmFormInitial }) {
   );
 }
 
-function Field({ fe, id, name, text, hint, children }: { fe: Record<string, string[] | undefined>; id: string; name: string; text: string; hint?: string; children: (p: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode }) {
+function Field({
+  fe,
+  id,
+  name,
+  text,
+  hint,
+  children,
+}: {
+  fe: Record<string, string[] | undefined>;
+  id: string;
+  name: string;
+  text: string;
+  hint?: string;
+  children: (p: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const errs = fe[name];
   const fid = `${id}-${name}`;
   const described = [hint ? `${fid}-hint` : "", errs ? `${fid}-err` : ""].filter(Boolean).join(" ") || undefined;
@@ -117,9 +153,24 @@ function Field({ fe, id, name, text, hint, children }: { fe: Record<string, stri
   );
 }
 
-
 /** Uploads the file at once (checked by content on the server) and keeps its path for the form. */
-function MediaField({ kind, text, accept, hint, value, onChange, errors }: { kind: "posters" | "trailers"; text: string; accept: string; hint: string; value: string; onChange: (v: string) => void; errors?: string[] }) {
+function MediaField({
+  kind,
+  text,
+  accept,
+  hint,
+  value,
+  onChange,
+  errors,
+}: {
+  kind: "posters" | "trailers";
+  text: string;
+  accept: string;
+  hint: string;
+  value: string;
+  onChange: (v: string) => void;
+  errors?: string[];
+}) {
   const id = useId();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   async function upload(file: File | undefined) {
@@ -145,7 +196,14 @@ function MediaField({ kind, text, accept, hint, value, onChange, errors }: { kin
       <label htmlFor={id} className={label}>
         {text}
       </label>
-      <input id={id} type="file" accept={accept} aria-describedby={`${id}-hint ${id}-status`} aria-invalid={!!msg} onChange={(e) => upload(e.target.files?.[0])} />
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        aria-describedby={`${id}-hint ${id}-status`}
+        aria-invalid={!!msg}
+        onChange={(e) => upload(e.target.files?.[0])}
+      />
       <p id={`${id}-hint`} className="text-sm text-muted">
         {hint} {value ? `Current: ${value}` : "None yet."}
       </p>

@@ -4,7 +4,15 @@ import { expireImportedAction } from "@/lib/actions/films";
 import { Button } from "../ui/Button";
 import { errorTextClass } from "../ui/FieldError";
 
-type Report = { changedSlugs?: string[]; rows: number; created: number; updated: number; unchanged: number; dryRun: boolean; rejected: { line: number; slug: string | null; reasons: string[] }[] };
+type Report = {
+  changedSlugs?: string[];
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+  rejected: { line: number; slug: string | null; reasons: string[] }[];
+};
 
 /** Uploads the file, shows progress while batches are written, then the report. */
 export function ImportForm() {
@@ -76,7 +84,13 @@ export function ImportForm() {
           <label htmlFor="import-progress" className="text-sm font-medium">
             Progress
           </label>
-          <progress id="import-progress" className="block w-full" max={1} value={progress.fraction ?? undefined} aria-valuetext={`${progress.rows} rows read`} />
+          <progress
+            id="import-progress"
+            className="block w-full"
+            max={1}
+            value={progress.fraction ?? undefined}
+            aria-valuetext={`${progress.rows} rows read`}
+          />
           <p className="text-sm text-muted" aria-live="polite">
             {progress.rows.toLocaleString()} rows read
           </p>

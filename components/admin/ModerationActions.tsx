@@ -6,7 +6,19 @@ import { moderateReplyAction } from "@/lib/actions/replies";
 import { Button } from "../ui/Button";
 
 /** `kind="reply"`: reviewId is a publisher reply's id. */
-export function ModerationActions({ reviewId, status, hasOpenReports, label, kind = "review" }: { reviewId: string; status: "VISIBLE" | "FLAGGED" | "HIDDEN"; hasOpenReports: boolean; label: string; kind?: "review" | "reply" }) {
+export function ModerationActions({
+  reviewId,
+  status,
+  hasOpenReports,
+  label,
+  kind = "review",
+}: {
+  reviewId: string;
+  status: "VISIBLE" | "FLAGGED" | "HIDDEN";
+  hasOpenReports: boolean;
+  label: string;
+  kind?: "review" | "reply";
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();

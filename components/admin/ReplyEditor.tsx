@@ -32,7 +32,15 @@ export function ReplyEditor({ reviewId, authorName, existing, status }: { review
         {existing ? "Your reply" : "Reply"}
         {status && status !== "VISIBLE" && <span className="ml-2 text-muted">(hidden by moderation)</span>}
       </label>
-      <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={3} aria-invalid={!!result?.field || n > REPLY_MAX} aria-describedby={`${id}-count ${id}-err`} className="rounded-lg border border-line bg-page px-3 py-2" />
+      <textarea
+        id={`${id}-body`}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={3}
+        aria-invalid={!!result?.field || n > REPLY_MAX}
+        aria-describedby={`${id}-count ${id}-err`}
+        className="rounded-lg border border-line bg-page px-3 py-2"
+      />
       <p id={`${id}-count`} className={n > REPLY_MAX ? `text-sm ${errorTextClass}` : "text-sm text-muted"}>
         {n} / {REPLY_MAX}
       </p>

@@ -22,7 +22,11 @@ export function RoleForm({ userId, name, role, publisher, self }: { userId: stri
         e.preventDefault();
         start(async () => {
           const res = await setRoleAction(userId, value, pub);
-          setResult({ ok: res.ok, message: res.ok ? (res.message ?? "Saved.") : res.message, field: res.ok ? undefined : res.fieldErrors?.publisher?.join(" ") });
+          setResult({
+            ok: res.ok,
+            message: res.ok ? (res.message ?? "Saved.") : res.message,
+            field: res.ok ? undefined : res.fieldErrors?.publisher?.join(" "),
+          });
           if (res.ok) router.refresh();
         });
       }}
@@ -31,7 +35,13 @@ export function RoleForm({ userId, name, role, publisher, self }: { userId: stri
         <label htmlFor={`${id}-role`} className="text-sm font-medium">
           Role
         </label>
-        <select id={`${id}-role`} value={value} onChange={(e) => setValue(e.target.value as RoleName)} disabled={self} className="rounded-lg border border-line bg-page px-3 py-1.5">
+        <select
+          id={`${id}-role`}
+          value={value}
+          onChange={(e) => setValue(e.target.value as RoleName)}
+          disabled={self}
+          className="rounded-lg border border-line bg-page px-3 py-1.5"
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -44,7 +54,15 @@ export function RoleForm({ userId, name, role, publisher, self }: { userId: stri
           <label htmlFor={`${id}-pub`} className="text-sm font-medium">
             Publisher
           </label>
-          <input id={`${id}-pub`} value={pub} onChange={(e) => setPub(e.target.value)} maxLength={400} aria-invalid={!!result?.field} aria-describedby={`${id}-err`} className="rounded-lg border border-line bg-page px-3 py-1.5" />
+          <input
+            id={`${id}-pub`}
+            value={pub}
+            onChange={(e) => setPub(e.target.value)}
+            maxLength={400}
+            aria-invalid={!!result?.field}
+            aria-describedby={`${id}-err`}
+            className="rounded-lg border border-line bg-page px-3 py-1.5"
+          />
           <FieldError id={`${id}-err`} message={result?.field} as="span" keep />
         </div>
       )}

@@ -11,7 +11,15 @@ export function ForgotPasswordForm() {
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <Field id="email" name="email" label="Email" type="email" autoComplete="email" defaultValue={state && !state.ok ? state.values?.email : ""} errors={fe?.email} />
+      <Field
+        id="email"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state && !state.ok ? state.values?.email : ""}
+        errors={fe?.email}
+      />
       <FormStatus state={state} />
       <Button type="submit" size="lg" disabled={pending} className="self-start">
         {pending ? "Sending…" : "Send reset link"}
@@ -36,7 +44,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <Field id="new-password" name="password" label="New password" type="password" autoComplete="new-password" errors={fe?.password ?? fe?.token} hint={`At least ${PASSWORD_MIN} characters.`} />
+      <Field
+        id="new-password"
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        errors={fe?.password ?? fe?.token}
+        hint={`At least ${PASSWORD_MIN} characters.`}
+      />
       <FormStatus state={state} />
       <Button type="submit" size="lg" disabled={pending} className="self-start">
         {pending ? "Saving…" : "Set new password"}

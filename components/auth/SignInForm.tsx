@@ -41,7 +41,16 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
           <label htmlFor="email" className="font-medium">
             Email
           </label>
-          <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputCls} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className={inputCls}
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="password" className="font-medium">

@@ -32,25 +32,52 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <div aria-live="polite">
-        {state && !state.ok && <ErrorBox>{state.message}</ErrorBox>}
-      </div>
+      <div aria-live="polite">{state && !state.ok && <ErrorBox>{state.message}</ErrorBox>}</div>
       <div className="flex flex-col gap-1">
         <label htmlFor="name" className="font-medium">
           Name
         </label>
-        <input id="name" name="name" autoComplete="name" required maxLength={60} defaultValue={state && !state.ok ? state.values?.name : ""} aria-invalid={!!fe?.name} aria-describedby={fe?.name ? "name-error" : "name-hint"} className={inputCls} />
+        <input
+          id="name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={60}
+          defaultValue={state && !state.ok ? state.values?.name : ""}
+          aria-invalid={!!fe?.name}
+          aria-describedby={fe?.name ? "name-error" : "name-hint"}
+          className={inputCls}
+        />
         <p id="name-hint" className="text-xs text-muted">
           Shown with your reviews, unless you post one anonymously.
         </p>
         <FieldError id="name-error" message={fe?.name?.[0]} />
       </div>
-      <Field id="email" name="email" label="Email" type="email" autoComplete="email" defaultValue={state && !state.ok ? state.values?.email : ""} errors={fe?.email} />
+      <Field
+        id="email"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={state && !state.ok ? state.values?.email : ""}
+        errors={fe?.email}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="password" className="font-medium">
           Password
         </label>
-        <input ref={passwordRef} id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} aria-invalid={!!fe?.password} aria-describedby={fe?.password ? "password-error password-hint" : "password-hint"} className={inputCls} />
+        <input
+          ref={passwordRef}
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          aria-invalid={!!fe?.password}
+          aria-describedby={fe?.password ? "password-error password-hint" : "password-hint"}
+          className={inputCls}
+        />
         <p id="password-hint" className="text-xs text-muted">
           At least {PASSWORD_MIN} characters.
         </p>

@@ -61,7 +61,7 @@ export async function GenrePage({ slug, state }: { slug: string; state: FilmList
         />
         <p className="text-sm text-muted">{SORT_NOTES[state.sort]}</p>
       </div>
-        <GenreFilms genre={genre} state={state} base={base} />
+      <GenreFilms genre={genre} state={state} base={base} />
     </div>
   );
 }

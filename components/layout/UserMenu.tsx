@@ -17,7 +17,10 @@ export function UserMenu() {
       visitor={
         // buttonClass({ variant: "secondary", size: "xs" }) written out: the header is in every page's
         // first-load JS, and importing Button would copy its whole table into the layout's chunk
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`} className="shrink-0 rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface">
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(here)}`}
+          className="shrink-0 rounded-lg border border-line px-3 py-1.5 text-sm font-semibold hover:bg-surface"
+        >
           Sign in
         </Link>
       }

@@ -42,7 +42,10 @@ export function PlayerMenu({ label, current, options, value, onChange }: Props) 
   }, [open]);
 
   function openMenu(at?: number) {
-    const checked = Math.max(0, options.findIndex((o) => o.value === value));
+    const checked = Math.max(
+      0,
+      options.findIndex((o) => o.value === value),
+    );
     setActive(at ?? checked);
     setOpen(true);
   }

@@ -57,7 +57,19 @@ type FullscreenVideo = HTMLVideoElement & { webkitEnterFullscreen?: () => void }
  * The trailer in an HTML5 video with the browser's own controls, plus keyboard shortcuts
  * while the player has focus and "resume where you stopped" from this browser's storage.
  */
-export function TrailerPlayer({ slug, title, sources, caption, initialPosition, onProgress, hls, poster, captions = NO_CAPTIONS, initialCaptionLang, onCaptionChange }: TrailerPlayerProps) {
+export function TrailerPlayer({
+  slug,
+  title,
+  sources,
+  caption,
+  initialPosition,
+  onProgress,
+  hls,
+  poster,
+  captions = NO_CAPTIONS,
+  initialCaptionLang,
+  onCaptionChange,
+}: TrailerPlayerProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<StreamHandle | null>(null);
   // Which way the media reached the video; null until decided after hydration (nothing loads before).
@@ -256,7 +268,10 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
     const end = Number.isFinite(v.duration) ? v.duration : Number.POSITIVE_INFINITY;
     const t = Math.min(Math.max(0, v.currentTime + delta), end);
     v.currentTime = t;
-    show(`${delta > 0 ? "+" : "−"}${Math.abs(delta)} s · ${formatTime(t)}`, `${delta > 0 ? "Forward" : "Back"} ${Math.abs(delta)} seconds, at ${spokenTime(t)}`);
+    show(
+      `${delta > 0 ? "+" : "−"}${Math.abs(delta)} s · ${formatTime(t)}`,
+      `${delta > 0 ? "Forward" : "Back"} ${Math.abs(delta)} seconds, at ${spokenTime(t)}`,
+    );
   }
 
   function volumeBy(v: HTMLVideoElement, delta: number) {
@@ -470,25 +485,40 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
       </div>
       <div role="group" aria-label="Player settings" className="flex flex-wrap items-center gap-2">
         {captions.length > 0 ? (
-          <PlayerMenu label="Captions" current={captionCurrent} options={captionOptions} value={captionLang ?? "off"} onChange={(v) => chooseCaptions(v === "off" ? null : v)} />
+          <PlayerMenu
+            label="Captions"
+            current={captionCurrent}
+            options={captionOptions}
+            value={captionLang ?? "off"}
+            onChange={(v) => chooseCaptions(v === "off" ? null : v)}
+          />
         ) : null}
         {engine === "hls.js" && levels.length > 1 ? (
           <PlayerMenu
             label="Quality"
             current={qualityCurrent}
-            options={[{ value: "-1", label: nowPlaying ? `Auto (now ${nowPlaying})` : "Auto" }, ...levels.map((l) => ({ value: String(l.index), label: l.name }))]}
+            options={[
+              { value: "-1", label: nowPlaying ? `Auto (now ${nowPlaying})` : "Auto" },
+              ...levels.map((l) => ({ value: String(l.index), label: l.name })),
+            ]}
             value={String(pinned)}
             onChange={chooseQuality}
           />
         ) : null}
-        {engine === "hls.js" && nowPlaying ? (
-          <span className="text-sm text-muted tabular-nums">
-            Playing {nowPlaying}
-          </span>
-        ) : null}
-        <PlayerMenu label="Speed" current={speedLabel(speed)} options={SPEEDS.map((r) => ({ value: String(r), label: r === 1 ? "Normal (1×)" : speedLabel(r) }))} value={String(speed)} onChange={chooseSpeed} />
+        {engine === "hls.js" && nowPlaying ? <span className="text-sm text-muted tabular-nums">Playing {nowPlaying}</span> : null}
+        <PlayerMenu
+          label="Speed"
+          current={speedLabel(speed)}
+          options={SPEEDS.map((r) => ({ value: String(r), label: r === 1 ? "Normal (1×)" : speedLabel(r) }))}
+          value={String(speed)}
+          onChange={chooseSpeed}
+        />
         {pipOk ? (
-          <button type="button" onClick={() => void togglePip()} className="rounded-md border border-line bg-page px-3 py-1.5 text-sm font-semibold hover:bg-surface">
+          <button
+            type="button"
+            onClick={() => void togglePip()}
+            className="rounded-md border border-line bg-page px-3 py-1.5 text-sm font-semibold hover:bg-surface"
+          >
             Picture in picture
           </button>
         ) : null}
@@ -510,11 +540,7 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
             Resuming from <span className="font-semibold tabular-nums">{formatTime(resumedAt)}</span>
             <span className="text-muted">, where you stopped last time.</span>
           </p>
-          <button
-            type="button"
-            onClick={startOver}
-            className="rounded-md border border-line bg-page px-3 py-1 font-semibold text-brand hover:bg-surface"
-          >
+          <button type="button" onClick={startOver} className="rounded-md border border-line bg-page px-3 py-1 font-semibold text-brand hover:bg-surface">
             Start over
           </button>
         </div>
@@ -523,7 +549,8 @@ export function TrailerPlayer({ slug, title, sources, caption, initialPosition, 
         {caption}
       </figcaption>
       <p id={keysId} className="sr-only">
-        With the player selected: Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and down arrows change the volume, M mutes, C switches captions, F switches full screen.
+        With the player selected: Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and down arrows change the volume, M mutes, C
+        switches captions, F switches full screen.
       </p>
     </figure>
   );

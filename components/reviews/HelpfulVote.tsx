@@ -22,7 +22,16 @@ function asViewer(m: CardMarks): VoteViewer {
 export function HelpfulVote({ reviewId, yes, no, returnTo }: { reviewId: string; yes: number; no: number; returnTo: string }) {
   const marks = useReviewMarks(reviewId);
   const viewer = asViewer(marks);
-  return <Votes key={viewer.pending ? "waiting" : viewer.signedIn ? "member" : "visitor"} reviewId={reviewId} yes={yes} no={no} viewer={viewer} returnTo={returnTo} />;
+  return (
+    <Votes
+      key={viewer.pending ? "waiting" : viewer.signedIn ? "member" : "visitor"}
+      reviewId={reviewId}
+      yes={yes}
+      no={no}
+      viewer={viewer}
+      returnTo={returnTo}
+    />
+  );
 }
 
 function apply(s: State, next: Vote): State {
@@ -60,8 +69,7 @@ function Votes({ reviewId, yes, no, viewer, returnTo }: { reviewId: string; yes:
       if (res.ok) {
         setServer({ yes: res.data.yes, no: res.data.no, mine: res.data.myVote });
         viewerStore.setVote(reviewId, res.data.myVote);
-      }
-      else if (res.code === "unauthenticated") router.push(`/signin?callbackUrl=${encodeURIComponent(`${returnTo}#review-${reviewId}`)}`);
+      } else if (res.code === "unauthenticated") router.push(`/signin?callbackUrl=${encodeURIComponent(`${returnTo}#review-${reviewId}`)}`);
       else setError(res.message);
     });
   }
@@ -77,10 +85,26 @@ function Votes({ reviewId, yes, no, viewer, returnTo }: { reviewId: string; yes:
       )}
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <span className="text-muted">Did you find this helpful?</span>
-        <button type="button" aria-pressed={optimistic.mine === "YES"} disabled={viewer.own} aria-disabled={viewer.pending || undefined} aria-describedby={viewer.own ? reasonId : undefined} onClick={() => press("YES")} className={btn(optimistic.mine === "YES")}>
+        <button
+          type="button"
+          aria-pressed={optimistic.mine === "YES"}
+          disabled={viewer.own}
+          aria-disabled={viewer.pending || undefined}
+          aria-describedby={viewer.own ? reasonId : undefined}
+          onClick={() => press("YES")}
+          className={btn(optimistic.mine === "YES")}
+        >
           Yes
         </button>
-        <button type="button" aria-pressed={optimistic.mine === "NO"} disabled={viewer.own} aria-disabled={viewer.pending || undefined} aria-describedby={viewer.own ? reasonId : undefined} onClick={() => press("NO")} className={btn(optimistic.mine === "NO")}>
+        <button
+          type="button"
+          aria-pressed={optimistic.mine === "NO"}
+          disabled={viewer.own}
+          aria-disabled={viewer.pending || undefined}
+          aria-describedby={viewer.own ? reasonId : undefined}
+          onClick={() => press("NO")}
+          className={btn(optimistic.mine === "NO")}
+        >
           No
         </button>
         {viewer.own && (

@@ -15,14 +15,33 @@ export function ReportReview({ reviewId, returnTo }: { reviewId: string; returnT
   const m = useReviewMarks(reviewId);
   if (m.phase === "member" && m.own) return null;
   const waiting = m.phase === "loading" || m.phase === "unknown";
-  return <ReportControl key={waiting ? "waiting" : m.phase} reviewId={reviewId} signedIn={m.phase !== "visitor"} alreadyReported={m.reported} waiting={waiting} returnTo={returnTo} />;
+  return (
+    <ReportControl
+      key={waiting ? "waiting" : m.phase}
+      reviewId={reviewId}
+      signedIn={m.phase !== "visitor"}
+      alreadyReported={m.reported}
+      waiting={waiting}
+      returnTo={returnTo}
+    />
+  );
 }
 
 /** "Report reply" under a publisher's reply (the id is the reply's). */
 export function ReportReply({ replyId, returnTo }: { replyId: string; returnTo: string }) {
   const { phase } = useViewer();
   const waiting = phase === "loading" || phase === "unknown";
-  return <ReportControl key={waiting ? "waiting" : phase} kind="reply" reviewId={replyId} signedIn={phase !== "visitor"} alreadyReported={false} waiting={waiting} returnTo={returnTo} />;
+  return (
+    <ReportControl
+      key={waiting ? "waiting" : phase}
+      kind="reply"
+      reviewId={replyId}
+      signedIn={phase !== "visitor"}
+      alreadyReported={false}
+      waiting={waiting}
+      returnTo={returnTo}
+    />
+  );
 }
 
 /** "Report review" opens a dialog with the reasons and "Submit report". */
@@ -85,7 +104,12 @@ function ReportControl({
     );
   return (
     <>
-      <button type="button" onClick={open} aria-disabled={waiting || undefined} className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline">
+      <button
+        type="button"
+        onClick={open}
+        aria-disabled={waiting || undefined}
+        className="mt-2 text-xs font-medium text-muted underline-offset-2 hover:underline"
+      >
         {kind === "reply" ? "Report reply" : "Report review"}
       </button>
       <Dialog ref={dialog} title={`Report this ${kind}`} width="md">

@@ -24,7 +24,9 @@ export function ReviewCard({ review, returnTo }: { review: ReviewItem; returnTo:
       </header>
       <ReviewMeta rating={review.rating} createdAt={review.createdAt} editedAt={review.editedAt} />
       {review.body && (
-        <div className="mt-2">{review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line break-words leading-relaxed">{review.body}</p>}</div>
+        <div className="mt-2">
+          {review.spoiler ? <SpoilerText text={review.body} /> : <p className="whitespace-pre-line break-words leading-relaxed">{review.body}</p>}
+        </div>
       )}
       {review.reply && (
         <>
@@ -32,7 +34,13 @@ export function ReviewCard({ review, returnTo }: { review: ReviewItem; returnTo:
           <ReportReply replyId={review.reply.id} returnTo={returnTo} />
         </>
       )}
-      <HelpfulVote key={`${review.id}:${review.helpfulYes}:${review.helpfulNo}`} reviewId={review.id} yes={review.helpfulYes} no={review.helpfulNo} returnTo={returnTo} />
+      <HelpfulVote
+        key={`${review.id}:${review.helpfulYes}:${review.helpfulNo}`}
+        reviewId={review.id}
+        yes={review.helpfulYes}
+        no={review.helpfulNo}
+        returnTo={returnTo}
+      />
       <ReportReview reviewId={review.id} returnTo={returnTo} />
     </article>
   );

@@ -28,7 +28,16 @@ export function RateThisMovie({ filmId, slug }: { filmId: string; slug: string }
       placeholder={<div aria-hidden="true" className="h-[8.75rem] animate-pulse rounded-xl border border-line bg-surface" />}
       member={() => {
         const myReview = mine?.myReview ?? null;
-        return <ReviewComposer key={myReview ? `${myReview.id}:${myReview.editedAt}` : "new"} filmId={filmId} slug={slug} signedIn myReview={myReview} initialRating={ratingFromUrl()} />;
+        return (
+          <ReviewComposer
+            key={myReview ? `${myReview.id}:${myReview.editedAt}` : "new"}
+            filmId={filmId}
+            slug={slug}
+            signedIn
+            myReview={myReview}
+            initialRating={ratingFromUrl()}
+          />
+        );
       }}
     />
   );

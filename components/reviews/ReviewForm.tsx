@@ -132,11 +132,23 @@ export function ReviewForm({
             </div>
           </div>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="anonymous" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} className="h-4 w-4 accent-[var(--color-brand)]" />
+            <input
+              type="checkbox"
+              name="anonymous"
+              checked={anonymous}
+              onChange={(e) => setAnonymous(e.target.checked)}
+              className="h-4 w-4 accent-[var(--color-brand)]"
+            />
             Post anonymously
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="spoiler" checked={spoiler} onChange={(e) => setSpoiler(e.target.checked)} className="h-4 w-4 accent-[var(--color-brand)]" />
+            <input
+              type="checkbox"
+              name="spoiler"
+              checked={spoiler}
+              onChange={(e) => setSpoiler(e.target.checked)}
+              className="h-4 w-4 accent-[var(--color-brand)]"
+            />
             Contains spoilers
           </label>
           <div aria-live="polite" id={ids.status}>

@@ -57,13 +57,21 @@ export async function ReviewsPage({ slug, q }: { slug: string; q: ReviewListQuer
       <p className="text-sm text-muted" aria-live="polite">
         {q.rating ? `${reviewCountLabel(shownCount)} with ${q.rating} ${q.rating === 1 ? "star" : "stars"}` : reviewCountLabel(shownCount)}
       </p>
-        <ReviewList film={film} q={q} base={base} />
+      <ReviewList film={film} q={q} base={base} />
     </div>
   );
 }
 
 async function ReviewList({ film, q, base }: { film: FilmDetail; q: ReviewListQuery; base: string }) {
-  const page = await getReviewPage({ filmId: film.id, filmSlug: film.slug, sort: q.sort, rating: q.rating, cursor: q.cursor, dir: q.dir, limit: REVIEW_PAGE_SIZE });
+  const page = await getReviewPage({
+    filmId: film.id,
+    filmSlug: film.slug,
+    sort: q.sort,
+    rating: q.rating,
+    cursor: q.cursor,
+    dir: q.dir,
+    limit: REVIEW_PAGE_SIZE,
+  });
   return (
     <>
       <section aria-label="Reviews">

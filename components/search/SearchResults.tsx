@@ -45,9 +45,7 @@ export function SearchResults({ q, folded, hits, genres }: { q: string; folded: 
     return (
       <div className="flex max-w-3xl flex-col gap-6">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">
-            No films match “{q}”
-          </h1>
+          <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">No films match “{q}”</h1>
           <p className="mt-2 text-muted">
             {tooShort
               ? "Type at least two letters or digits of a title, a name or a genre."
@@ -116,9 +114,7 @@ export function SearchResultsSkeleton({ q }: { q: string }) {
   return (
     <div className="flex flex-col gap-4">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">
-          Results for “{q}”
-        </h1>
+        <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">Results for “{q}”</h1>
         <Skeleton className="mt-2 h-4 w-40" />
       </div>
       <LoadingStatus label="Searching…" />

@@ -25,7 +25,18 @@ export function Field({ id, name, label, type = "text", autoComplete, defaultVal
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
-      <input id={id} name={name} type={type} autoComplete={autoComplete} defaultValue={defaultValue} maxLength={maxLength} required aria-invalid={!!errors?.length} aria-describedby={describedBy} className={inputCls} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        required
+        aria-invalid={!!errors?.length}
+        aria-describedby={describedBy}
+        className={inputCls}
+      />
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-muted">
           {hint}

@@ -11,7 +11,19 @@ export const errorTextClass = "text-red-700 dark:text-red-400";
  * `aria-invalid`). Without a message it renders nothing, unless `keep` (the control always
  * names it, so it stays in the page, empty).
  */
-export function FieldError({ id, message, as: Tag = "p", keep = false, className }: { id: string; message?: ReactNode; as?: "p" | "span"; keep?: boolean; className?: string }) {
+export function FieldError({
+  id,
+  message,
+  as: Tag = "p",
+  keep = false,
+  className,
+}: {
+  id: string;
+  message?: ReactNode;
+  as?: "p" | "span";
+  keep?: boolean;
+  className?: string;
+}) {
   if (!message && !keep) return null;
   return (
     <Tag id={id} className={[className, "text-sm", errorTextClass].filter(Boolean).join(" ")}>

@@ -32,7 +32,19 @@ export function WishlistButton({ filmId, slug, compact = false }: { filmId: stri
 }
 
 /** The toggle itself, also used where the state is known on the server (the wishlist page). */
-export function Toggle({ filmId, slug, signedIn, initial, compact = false }: { filmId: string; slug: string; signedIn: boolean; initial: boolean; compact?: boolean }) {
+export function Toggle({
+  filmId,
+  slug,
+  signedIn,
+  initial,
+  compact = false,
+}: {
+  filmId: string;
+  slug: string;
+  signedIn: boolean;
+  initial: boolean;
+  compact?: boolean;
+}) {
   const router = useRouter();
   const [on, setOn] = useState(initial);
   const [optimistic, setOptimistic] = useOptimistic(on);
@@ -58,7 +70,12 @@ export function Toggle({ filmId, slug, signedIn, initial, compact = false }: { f
   }
   return (
     <div className={compact ? "" : "self-start"}>
-      <button type="button" onClick={toggle} aria-pressed={signedIn ? optimistic : undefined} className={`${box(compact)} ${optimistic ? "border-brand text-brand" : "border-line"} hover:bg-surface`}>
+      <button
+        type="button"
+        onClick={toggle}
+        aria-pressed={signedIn ? optimistic : undefined}
+        className={`${box(compact)} ${optimistic ? "border-brand text-brand" : "border-line"} hover:bg-surface`}
+      >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill={optimistic ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.6">
           <path d="M5 2.5h10v15l-5-3.5-5 3.5z" />
         </svg>

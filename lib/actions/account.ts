@@ -21,39 +21,48 @@ const WRONG_PASSWORD = "That password doesn’t match your current one.";
 
 export async function changeNameAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const raw = { name: formText(form, "name", 1000) };
-  const result = await runMutation<undefined>(async (actor): Promise<Result> => {
-    if (!actor) return fail("Sign in to change your name.", "unauthenticated");
-    const parsed = changeNameSchema.safeParse(raw);
-    if (!parsed.success) return fromZod(parsed.error);
-    await updateDisplayName(actor.id, parsed.data.name);
-    return { ok: true, message: "Your name was changed." };
-  }, { limit: "account" });
+  const result = await runMutation<undefined>(
+    async (actor): Promise<Result> => {
+      if (!actor) return fail("Sign in to change your name.", "unauthenticated");
+      const parsed = changeNameSchema.safeParse(raw);
+      if (!parsed.success) return fromZod(parsed.error);
+      await updateDisplayName(actor.id, parsed.data.name);
+      return { ok: true, message: "Your name was changed." };
+    },
+    { limit: "account" },
+  );
   return result.ok ? result : { ...result, values: { name: raw.name.slice(0, 240) } };
 }
 
 export async function changePasswordAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const raw = { currentPassword: formText(form, "currentPassword", 1000), newPassword: formText(form, "newPassword", 1000) };
   let newVersion: number | null = null;
-  const result = await runMutation<undefined>(async (actor): Promise<Result> => {
-    if (!actor) return fail("Sign in to change your password.", "unauthenticated");
-    const parsed = changePasswordSchema.safeParse(raw);
-    if (!parsed.success) return fromZod(parsed.error);
-    const changed = await changePassword(actor.id, parsed.data.currentPassword, parsed.data.newPassword);
-    if (!changed.ok) return fail(WRONG_PASSWORD, "invalid", { currentPassword: [WRONG_PASSWORD] });
-    newVersion = changed.sessionVersion;
-    return { ok: true, message: "Your password was changed. You were signed out everywhere else." };
-  }, { limit: "account" });
+  const result = await runMutation<undefined>(
+    async (actor): Promise<Result> => {
+      if (!actor) return fail("Sign in to change your password.", "unauthenticated");
+      const parsed = changePasswordSchema.safeParse(raw);
+      if (!parsed.success) return fromZod(parsed.error);
+      const changed = await changePassword(actor.id, parsed.data.currentPassword, parsed.data.newPassword);
+      if (!changed.ok) return fail(WRONG_PASSWORD, "invalid", { currentPassword: [WRONG_PASSWORD] });
+      newVersion = changed.sessionVersion;
+      return { ok: true, message: "Your password was changed. You were signed out everywhere else." };
+    },
+    { limit: "account" },
+  );
   // Every other session ended with the version bump; this one carries on.
   if (newVersion !== null) await reissueSession(newVersion);
   return result;
 }
 
 export async function signOutEverywhereAction(): Promise<Result> {
-  const result = await runMutation<undefined>(async (actor): Promise<Result> => {
-    if (!actor) return fail("You are already signed out.", "unauthenticated");
-    await bumpSessionVersion(actor.id);
-    return { ok: true, message: "You were signed out on every device." };
-  }, { limit: "account" });
+  const result = await runMutation<undefined>(
+    async (actor): Promise<Result> => {
+      if (!actor) return fail("You are already signed out.", "unauthenticated");
+      await bumpSessionVersion(actor.id);
+      return { ok: true, message: "You were signed out on every device." };
+    },
+    { limit: "account" },
+  );
   if (result.ok) await clearSession();
   return result;
 }
@@ -61,15 +70,18 @@ export async function signOutEverywhereAction(): Promise<Result> {
 export async function deleteAccountAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const raw = { confirm: formText(form, "confirm", 1000) };
   let slugs: string[] = [];
-  const result = await runMutation<undefined>(async (actor): Promise<Result> => {
-    if (!actor) return fail("Sign in to delete your account.", "unauthenticated");
-    const parsed = deleteAccountSchema.safeParse(raw);
-    if (!parsed.success) return fromZod(parsed.error);
-    const done = await deleteAccount(actor.id, parsed.data.confirm);
-    if (!done.ok) return fail("That doesn’t match. Your account was not deleted.", "invalid", { confirm: ["That doesn’t match."] });
-    slugs = done.filmSlugs;
-    return { ok: true };
-  }, { limit: "account" });
+  const result = await runMutation<undefined>(
+    async (actor): Promise<Result> => {
+      if (!actor) return fail("Sign in to delete your account.", "unauthenticated");
+      const parsed = deleteAccountSchema.safeParse(raw);
+      if (!parsed.success) return fromZod(parsed.error);
+      const done = await deleteAccount(actor.id, parsed.data.confirm);
+      if (!done.ok) return fail("That doesn’t match. Your account was not deleted.", "invalid", { confirm: ["That doesn’t match."] });
+      slugs = done.filmSlugs;
+      return { ok: true };
+    },
+    { limit: "account" },
+  );
   if (!result.ok) return result;
   // The films the member had reviewed lose those reviews: their pages and the lists.
   if (slugs.length) await expireTags([...slugs.flatMap((slug) => [tags.film(slug), tags.reviews(slug)]), tags.catalog]);
@@ -87,16 +99,19 @@ const SENT = "If an account uses that email, we’ve sent it a link to choose a 
  */
 export async function requestPasswordResetAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const raw = { email: formText(form, "email", 1000) };
-  const result = await runMutation<undefined>(async (): Promise<Result> => {
-    const parsed = forgotPasswordSchema.safeParse(raw);
-    if (!parsed.success) return fromZod(parsed.error);
-    const email = parsed.data.email;
-    // Per email too (silently: saying so would reveal that the address is known).
-    if (!(await checkLimit("passwordReset", `email:${email}`))) {
-      void sendResetMail(email);
-    }
-    return { ok: true, message: SENT };
-  }, { anonymous: true, limit: "passwordReset", limitField: "email", scope: {}, route: "requestPasswordReset" });
+  const result = await runMutation<undefined>(
+    async (): Promise<Result> => {
+      const parsed = forgotPasswordSchema.safeParse(raw);
+      if (!parsed.success) return fromZod(parsed.error);
+      const email = parsed.data.email;
+      // Per email too (silently: saying so would reveal that the address is known).
+      if (!(await checkLimit("passwordReset", `email:${email}`))) {
+        void sendResetMail(email);
+      }
+      return { ok: true, message: SENT };
+    },
+    { anonymous: true, limit: "passwordReset", limitField: "email", scope: {}, route: "requestPasswordReset" },
+  );
   return result.ok ? result : visitorFailure(result, { email: raw.email.slice(0, 254) });
 }
 
@@ -126,12 +141,16 @@ async function sendResetMail(email: string): Promise<void> {
 
 export async function resetPasswordAction(_prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const raw = { token: formText(form, "token", 200), password: formText(form, "password", 1000) };
-  const result = await runMutation<undefined>(async (): Promise<Result> => {
-    const parsed = resetPasswordSchema.safeParse(raw);
-    if (!parsed.success) return fromZod(parsed.error);
-    const done = await resetPassword(parsed.data.token, parsed.data.password);
-    if (!done.ok) return fail("This link has expired or was already used. Ask for a new one.", "invalid", { token: ["This link has expired or was already used."] });
-    return { ok: true, message: "Your password was changed. Sign in with it now." };
-  }, { anonymous: true, limit: "passwordReset", limitField: "password", scope: {}, route: "resetPassword" });
+  const result = await runMutation<undefined>(
+    async (): Promise<Result> => {
+      const parsed = resetPasswordSchema.safeParse(raw);
+      if (!parsed.success) return fromZod(parsed.error);
+      const done = await resetPassword(parsed.data.token, parsed.data.password);
+      if (!done.ok)
+        return fail("This link has expired or was already used. Ask for a new one.", "invalid", { token: ["This link has expired or was already used."] });
+      return { ok: true, message: "Your password was changed. Sign in with it now." };
+    },
+    { anonymous: true, limit: "passwordReset", limitField: "password", scope: {}, route: "resetPassword" },
+  );
   return result.ok ? result : visitorFailure(result);
 }

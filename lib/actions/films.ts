@@ -8,7 +8,8 @@ import { canEditCatalog } from "../auth/roles";
 import { isSlug } from "../slug";
 import { formText } from "../validation/text";
 
-export type FilmFormState = (Result<{ filmId: string; filmSlug: string; filmSlugs: string[] }> & { values?: FilmFormValues & { posterPath?: string; trailerPath?: string } }) | null;
+export type FilmFormState =
+  (Result<{ filmId: string; filmSlug: string; filmSlugs: string[] }> & { values?: FilmFormValues & { posterPath?: string; trailerPath?: string } }) | null;
 
 /** New and Edit film forms (useActionState): on any error the typed values come back. */
 export async function saveFilmAction(_prev: FilmFormState, form: FormData): Promise<FilmFormState> {
@@ -34,9 +35,12 @@ export async function deleteFilmAction(filmId: string) {
  */
 export async function expireImportedAction(slugs: string[]) {
   const list = Array.isArray(slugs) ? slugs.slice(0, 10_000).filter((s): s is string => typeof s === "string" && isSlug(s)) : [];
-  return runMutation(async (actor) => {
-    if (!actor) return fail("Sign in to do that.", "unauthenticated");
-    if (!canEditCatalog(actor)) return fail("Only catalog editors can do that.", "forbidden");
-    return { ok: true, data: { filmSlugs: list } };
-  }, { catalog: true });
+  return runMutation(
+    async (actor) => {
+      if (!actor) return fail("Sign in to do that.", "unauthenticated");
+      if (!canEditCatalog(actor)) return fail("Only catalog editors can do that.", "forbidden");
+      return { ok: true, data: { filmSlugs: list } };
+    },
+    { catalog: true },
+  );
 }

@@ -69,7 +69,13 @@ export function createFrontCache({ maxBytes, ttlMs, gzip }) {
       }
       const useGzip = e.gz && acceptsGzip(req);
       const body = useGzip ? e.gz : e.body;
-      res.writeHead(e.status, { ...e.headers, "x-marquee-front": "HIT", "Content-Length": body.length, ...(useGzip ? { "Content-Encoding": "gzip" } : {}), Vary: "Accept-Encoding" });
+      res.writeHead(e.status, {
+        ...e.headers,
+        "x-marquee-front": "HIT",
+        "Content-Length": body.length,
+        ...(useGzip ? { "Content-Encoding": "gzip" } : {}),
+        Vary: "Accept-Encoding",
+      });
       res.end(body);
       return true;
     },
@@ -113,13 +119,29 @@ export function createFrontCache({ maxBytes, ttlMs, gzip }) {
           const headers = { ...res.getHeaders(), ...(headArg ?? {}) };
           const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
           const state = String(lower["x-nextjs-cache"] ?? "");
-          if (tooBig || res.statusCode !== 200 || !["HIT", "MISS"].includes(state) || lower["set-cookie"] || lower["content-encoding"] || generation !== startGen) return result;
+          if (
+            tooBig ||
+            res.statusCode !== 200 ||
+            !["HIT", "MISS"].includes(state) ||
+            lower["set-cookie"] ||
+            lower["content-encoding"] ||
+            generation !== startGen
+          )
+            return result;
           const body = Buffer.concat(chunks);
           const kept = {};
           for (const [k, v] of Object.entries(lower)) if (!SKIP_HEADERS.has(k) && v !== undefined) kept[k] = Array.isArray(v) ? v.join(", ") : String(v);
           kept["x-nextjs-cache"] = "HIT";
           const gz = gzip(body);
-          const entry = { status: 200, headers: kept, body, gz, etag: kept.etag, size: body.length + gz.length + key.length + 512, expires: Date.now() + ttlMs };
+          const entry = {
+            status: 200,
+            headers: kept,
+            body,
+            gz,
+            etag: kept.etag,
+            size: body.length + gz.length + key.length + 512,
+            expires: Date.now() + ttlMs,
+          };
           drop(key);
           entries.set(key, entry);
           bytes += entry.size;

@@ -187,7 +187,11 @@ async function shareTags(list, update) {
   if (!redis || redis.status !== "ready") return;
   try {
     const fields = list.flatMap((tag) => [tag, JSON.stringify(tagsManifest.get(tag))]);
-    await redis.multi().hset(TAGS_HASH, ...fields).publish(TAGS_CHANNEL, JSON.stringify({ from: INSTANCE, tags: list, update })).exec();
+    await redis
+      .multi()
+      .hset(TAGS_HASH, ...fields)
+      .publish(TAGS_CHANNEL, JSON.stringify({ from: INSTANCE, tags: list, update }))
+      .exec();
   } catch (e) {
     warn("invalidation not shared", e);
   }

@@ -33,7 +33,11 @@ export async function changePassword(userId: string, current: string, next: stri
   if (!u) return { ok: false, reason: "no-account" };
   if (!(await verifyPassword(current, u.passwordHash))) return { ok: false, reason: "wrong-password" };
   const passwordHash = await hashPassword(next);
-  const updated = await prisma.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const updated = await prisma.user.update({
+    where: { id: userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   await prisma.verificationToken.deleteMany({ where: { identifier: resetIdentifier(userId) } });
   return { ok: true, sessionVersion: updated.sessionVersion };
 }
@@ -44,11 +48,33 @@ export async function exportAccountData(userId: string) {
   const u = await prisma.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, email: true, displayName: true, name: true, image: true, role: true, createdAt: true,
+      id: true,
+      email: true,
+      displayName: true,
+      name: true,
+      image: true,
+      role: true,
+      createdAt: true,
       accounts: { select: { provider: true } },
-      reviews: { select: { id: true, rating: true, body: true, anonymous: true, spoiler: true, status: true, createdAt: true, editedAt: true, film: { select: { slug: true, title: true } } }, orderBy: { createdAt: "asc" } },
+      reviews: {
+        select: {
+          id: true,
+          rating: true,
+          body: true,
+          anonymous: true,
+          spoiler: true,
+          status: true,
+          createdAt: true,
+          editedAt: true,
+          film: { select: { slug: true, title: true } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
       votes: { select: { value: true, createdAt: true, review: { select: { id: true, film: { select: { slug: true } } } } }, orderBy: { createdAt: "asc" } },
-      reports: { select: { reason: true, note: true, status: true, createdAt: true, review: { select: { id: true, film: { select: { slug: true } } } } }, orderBy: { createdAt: "asc" } },
+      reports: {
+        select: { reason: true, note: true, status: true, createdAt: true, review: { select: { id: true, film: { select: { slug: true } } } } },
+        orderBy: { createdAt: "asc" },
+      },
       wishlist: { select: { createdAt: true, film: { select: { slug: true, title: true } } }, orderBy: { createdAt: "asc" } },
       watchProgress: { select: { seconds: true, updatedAt: true, film: { select: { slug: true } } } },
     },
@@ -56,10 +82,37 @@ export async function exportAccountData(userId: string) {
   if (!u) return null;
   return {
     exportedAt: new Date().toISOString(),
-    profile: { id: u.id, email: u.email, displayName: u.displayName, name: u.name, image: u.image, role: u.role, createdAt: u.createdAt.toISOString(), signInProviders: u.accounts.map((a) => a.provider) },
-    reviews: u.reviews.map((r) => ({ id: r.id, film: r.film.slug, filmTitle: r.film.title, rating: r.rating, body: r.body, anonymous: r.anonymous, spoiler: r.spoiler, status: r.status, createdAt: r.createdAt.toISOString(), editedAt: r.editedAt?.toISOString() ?? null })),
+    profile: {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      name: u.name,
+      image: u.image,
+      role: u.role,
+      createdAt: u.createdAt.toISOString(),
+      signInProviders: u.accounts.map((a) => a.provider),
+    },
+    reviews: u.reviews.map((r) => ({
+      id: r.id,
+      film: r.film.slug,
+      filmTitle: r.film.title,
+      rating: r.rating,
+      body: r.body,
+      anonymous: r.anonymous,
+      spoiler: r.spoiler,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      editedAt: r.editedAt?.toISOString() ?? null,
+    })),
     votes: u.votes.map((v) => ({ review: v.review.id, film: v.review.film.slug, value: v.value, createdAt: v.createdAt.toISOString() })),
-    reports: u.reports.map((p) => ({ review: p.review.id, film: p.review.film.slug, reason: p.reason, note: p.note, status: p.status, createdAt: p.createdAt.toISOString() })),
+    reports: u.reports.map((p) => ({
+      review: p.review.id,
+      film: p.review.film.slug,
+      reason: p.reason,
+      note: p.note,
+      status: p.status,
+      createdAt: p.createdAt.toISOString(),
+    })),
     wishlist: u.wishlist.map((w) => ({ film: w.film.slug, title: w.film.title, addedAt: w.createdAt.toISOString() })),
     watchProgress: u.watchProgress.map((w) => ({ film: w.film.slug, seconds: w.seconds, updatedAt: w.updatedAt.toISOString() })),
   };

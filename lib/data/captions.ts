@@ -27,7 +27,11 @@ export const getCaptionTrack = cachedRead(loadCaptionTrack, "caption-track", (sl
  * seed. Editors only; the file (bytes of an upload, or text) is checked by validateWebVtt
  * (size first) before anything else. The caller expires the film's cache tag (filmSlug).
  */
-export async function saveCaptionTrack(actor: Actor, raw: unknown, file: Uint8Array | string): Promise<Result<{ filmSlug: string; version: string; cues: number }>> {
+export async function saveCaptionTrack(
+  actor: Actor,
+  raw: unknown,
+  file: Uint8Array | string,
+): Promise<Result<{ filmSlug: string; version: string; cues: number }>> {
   if (!actor) return fail("Sign in first.", "unauthenticated");
   if (actor.role !== "ADMIN") return fail("Only editors can change caption tracks.", "forbidden");
   const vtt = validateWebVtt(file);

@@ -31,7 +31,9 @@ export type ImportProgress = { rows: number; fraction: number | null };
 const rid = (p: string) => `${p}_${randomBytes(10).toString("hex")}`;
 
 function reasonsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): string[] {
-  return error.issues.map((i) => (i.path.length && !i.message.toLowerCase().startsWith(String(i.path[0]).toLowerCase()) ? `${String(i.path[0])}: ${i.message}` : i.message));
+  return error.issues.map((i) =>
+    i.path.length && !i.message.toLowerCase().startsWith(String(i.path[0]).toLowerCase()) ? `${String(i.path[0])}: ${i.message}` : i.message,
+  );
 }
 
 /**
@@ -41,7 +43,15 @@ function reasonsOf(error: { issues: { path: PropertyKey[]; message: string }[] }
  */
 export async function importCatalog(
   lines: AsyncIterable<string> | Iterable<string>,
-  opts: { format: CatalogFormat; dryRun?: boolean; actorId?: string | null; source?: string; prisma?: PrismaClient; onProgress?: (p: ImportProgress) => void; bytesRead?: () => number | null },
+  opts: {
+    format: CatalogFormat;
+    dryRun?: boolean;
+    actorId?: string | null;
+    source?: string;
+    prisma?: PrismaClient;
+    onProgress?: (p: ImportProgress) => void;
+    bytesRead?: () => number | null;
+  },
 ): Promise<ImportReport> {
   const prisma = opts.prisma ?? (await db());
   const reader = recordReader(opts.format);
@@ -76,7 +86,12 @@ export async function importCatalog(
       const parsed = filmInputSchema.safeParse(rec.value);
       const rawSlug = (rec.value as { slug?: unknown; title?: unknown }).slug;
       if (!parsed.success) {
-        const guess = typeof rawSlug === "string" && rawSlug ? rawSlug.slice(0, 80) : typeof (rec.value as { title?: unknown }).title === "string" ? slugify(String((rec.value as { title: string }).title).slice(0, 200)) || null : null;
+        const guess =
+          typeof rawSlug === "string" && rawSlug
+            ? rawSlug.slice(0, 80)
+            : typeof (rec.value as { title?: unknown }).title === "string"
+              ? slugify(String((rec.value as { title: string }).title).slice(0, 200)) || null
+              : null;
         report.rejected.push({ line: rec.line, slug: guess, reasons: reasonsOf(parsed.error) });
         continue;
       }
@@ -115,13 +130,20 @@ export async function importCatalog(
 type FilmRec = Omit<FilmInput, "genres" | "directors" | "cast" | "publisher"> & { id: string; publisherId: string | null };
 
 /** Finds or creates rows of a name table (by slug or lower-cased name); returns key → id. */
-async function ensureNamed(tx: Prisma.TransactionClient, table: "Genre" | "Person" | "Publisher", names: Map<string, string>, prefix: string): Promise<Map<string, string>> {
+async function ensureNamed(
+  tx: Prisma.TransactionClient,
+  table: "Genre" | "Person" | "Publisher",
+  names: Map<string, string>,
+  prefix: string,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (names.size === 0) return ids;
   const keys = [...names.keys()];
   const keyCol = table === "Publisher" ? Prisma.raw(`lower(name)`) : Prisma.raw(`slug`);
   const read = async () => {
-    const rows = await tx.$queryRaw<{ id: string; k: string }[]>(Prisma.sql`SELECT id, ${keyCol} AS k FROM ${Prisma.raw(`"${table}"`)} WHERE ${keyCol} = ANY(${keys}::text[])`);
+    const rows = await tx.$queryRaw<{ id: string; k: string }[]>(
+      Prisma.sql`SELECT id, ${keyCol} AS k FROM ${Prisma.raw(`"${table}"`)} WHERE ${keyCol} = ANY(${keys}::text[])`,
+    );
     for (const r of rows) ids.set(r.k, r.id);
   };
   await read();
@@ -129,9 +151,13 @@ async function ensureNamed(tx: Prisma.TransactionClient, table: "Genre" | "Perso
   if (missing.length) {
     const json = JSON.stringify(missing);
     if (table === "Publisher") {
-      await tx.$executeRaw(Prisma.sql`INSERT INTO "Publisher" (id, name) SELECT x.id, x.name FROM jsonb_to_recordset(${json}::jsonb) AS x(id text, k text, name text) ON CONFLICT DO NOTHING`);
+      await tx.$executeRaw(
+        Prisma.sql`INSERT INTO "Publisher" (id, name) SELECT x.id, x.name FROM jsonb_to_recordset(${json}::jsonb) AS x(id text, k text, name text) ON CONFLICT DO NOTHING`,
+      );
     } else {
-      await tx.$executeRaw(Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (id, slug, name) SELECT x.id, x.k, x.name FROM jsonb_to_recordset(${json}::jsonb) AS x(id text, k text, name text) ON CONFLICT DO NOTHING`);
+      await tx.$executeRaw(
+        Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (id, slug, name) SELECT x.id, x.k, x.name FROM jsonb_to_recordset(${json}::jsonb) AS x(id text, k text, name text) ON CONFLICT DO NOTHING`,
+      );
     }
     await read();
   }
@@ -198,23 +224,31 @@ async function writeBatch(prisma: PrismaClient, films: FilmInput[]): Promise<{ c
     const cj = JSON.stringify(credits);
     const touched = (rows: { filmId: string }[]) => rows.map((r) => r.filmId);
     const linkChanges = [
-      ...touched(await tx.$queryRaw(Prisma.sql`
+      ...touched(
+        await tx.$queryRaw(Prisma.sql`
         DELETE FROM "FilmGenre" fg WHERE fg."filmId" = ANY(${ids}::text[])
           AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${gj}::jsonb) AS x(f text, g text) WHERE x.f = fg."filmId" AND x.g = fg."genreId")
-        RETURNING fg."filmId"`)),
-      ...touched(await tx.$queryRaw(Prisma.sql`
+        RETURNING fg."filmId"`),
+      ),
+      ...touched(
+        await tx.$queryRaw(Prisma.sql`
         INSERT INTO "FilmGenre" ("filmId", "genreId") SELECT x.f, x.g FROM jsonb_to_recordset(${gj}::jsonb) AS x(f text, g text)
-        ON CONFLICT DO NOTHING RETURNING "filmId"`)),
-      ...touched(await tx.$queryRaw(Prisma.sql`
+        ON CONFLICT DO NOTHING RETURNING "filmId"`),
+      ),
+      ...touched(
+        await tx.$queryRaw(Prisma.sql`
         DELETE FROM "Credit" c WHERE c."filmId" = ANY(${ids}::text[])
           AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(${cj}::jsonb) AS x(f text, p text, r text)
                           WHERE x.f = c."filmId" AND x.p = c."personId" AND x.r = c.role::text)
-        RETURNING c."filmId"`)),
-      ...touched(await tx.$queryRaw(Prisma.sql`
+        RETURNING c."filmId"`),
+      ),
+      ...touched(
+        await tx.$queryRaw(Prisma.sql`
         INSERT INTO "Credit" AS c (id, "filmId", "personId", role, position)
         SELECT x.id, x.f, x.p, x.r::"CreditRole", x.pos FROM jsonb_to_recordset(${cj}::jsonb) AS x(id text, f text, p text, r text, pos int)
         ON CONFLICT ("filmId", "personId", role) DO UPDATE SET position = EXCLUDED.position WHERE c.position <> EXCLUDED.position
-        RETURNING c."filmId"`)),
+        RETURNING c."filmId"`),
+      ),
     ];
     const inserted = new Set(changed.filter((r) => r.inserted).map((r) => r.id));
     const updatedIds = new Set([...changed.filter((r) => !r.inserted).map((r) => r.id), ...linkChanges].filter((id) => !inserted.has(id)));

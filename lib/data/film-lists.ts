@@ -141,9 +141,7 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
       FROM "Film" f ${filter}`;
   }
   const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), flip)}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<ListRow[]>(
-    Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${keysetOrderBy(cols, flip)} LIMIT ${take}`,
-  );
+  const rows = await prisma.$queryRaw<ListRow[]>(Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${keysetOrderBy(cols, flip)} LIMIT ${take}`);
 
   return pageOf(input, rows, cursor, flip);
 }
@@ -292,4 +290,3 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
 const sizesMemo = new WeakMap<object, Map<string, { at: number; sizes: GenreSummary[] }>>();
 
 export const getGenreRows = cachedRead(loadGenreRows, "genre-rows", () => [tags.catalog], LIST_TTL);
-

@@ -40,7 +40,9 @@ async function genreIds(tx: Tx, names: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of names) {
     const slug = slugify(name);
-    const g = (await tx.genre.findUnique({ where: { slug }, select: { id: true } })) ?? (await tx.genre.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } }));
+    const g =
+      (await tx.genre.findUnique({ where: { slug }, select: { id: true } })) ??
+      (await tx.genre.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true } }));
     ids.push(g ? g.id : (await tx.genre.create({ data: { id: newId("genre"), slug, name }, select: { id: true } })).id);
   }
   return [...new Set(ids)];
@@ -79,9 +81,11 @@ export async function saveFilm(actor: Actor, raw: Record<string, unknown>): Prom
     const before = filmId ? await tx.film.findUnique({ where: { id: filmId }, include: { ...filmFactsInclude, genres: { include: { genre: true } } } }) : null;
     if (filmId && !before) return fail("This film is no longer in the catalog.", "not-found");
     const owner = await tx.film.findUnique({ where: { slug: input.slug }, select: { id: true, title: true } });
-    if (owner && owner.id !== filmId) return fail("Please check the highlighted fields.", "conflict", { slug: [`Slug “${input.slug}” is taken by ${owner.title}.`] });
+    if (owner && owner.id !== filmId)
+      return fail("Please check the highlighted fields.", "conflict", { slug: [`Slug “${input.slug}” is taken by ${owner.title}.`] });
     const redirect = await tx.filmSlugRedirect.findUnique({ where: { oldSlug: input.slug }, select: { filmId: true } });
-    if (redirect && redirect.filmId !== filmId) return fail("Please check the highlighted fields.", "conflict", { slug: [`Slug “${input.slug}” was used by another film and still leads to it.`] });
+    if (redirect && redirect.filmId !== filmId)
+      return fail("Please check the highlighted fields.", "conflict", { slug: [`Slug “${input.slug}” was used by another film and still leads to it.`] });
     if (redirect) await tx.filmSlugRedirect.delete({ where: { oldSlug: input.slug } });
 
     const facts = {
@@ -154,7 +158,13 @@ export async function setPublished(actor: Actor, raw: unknown, published: boolea
         summary: `published: ${f.published} → ${published}`,
       });
     }
-    return { ok: true, message: published ? "Published: the film is back in lists, search and the sitemap." : "Unpublished: the film is out of lists, search and the sitemap. Its reviews are kept.", data: { filmId: f.id, filmSlug: f.slug, filmSlugs: [f.slug] } };
+    return {
+      ok: true,
+      message: published
+        ? "Published: the film is back in lists, search and the sitemap."
+        : "Unpublished: the film is out of lists, search and the sitemap. Its reviews are kept.",
+      data: { filmId: f.id, filmSlug: f.slug, filmSlugs: [f.slug] },
+    };
   });
 }
 
@@ -165,15 +175,28 @@ export async function deleteFilm(actor: Actor, raw: unknown): Promise<Result<Fil
   const parsed = filmIdSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   return writeTx(async (tx) => {
-    const f = await tx.$queryRaw<{ id: string; slug: string; title: string }[]>(Prisma.sql`SELECT id, slug, title FROM "Film" WHERE id = ${parsed.data.filmId} FOR UPDATE`);
+    const f = await tx.$queryRaw<{ id: string; slug: string; title: string }[]>(
+      Prisma.sql`SELECT id, slug, title FROM "Film" WHERE id = ${parsed.data.filmId} FOR UPDATE`,
+    );
     const film = f[0];
     if (!film) return fail("This film is no longer in the catalog.", "not-found");
     const reviews = await tx.review.count({ where: { filmId: film.id } });
     if (reviews > 0) return fail(`This film has ${reviews === 1 ? "1 review" : `${reviews} reviews`}: unpublish it instead.`, "conflict");
     const redirects = await tx.filmSlugRedirect.findMany({ where: { filmId: film.id }, select: { oldSlug: true } });
     await tx.film.delete({ where: { id: film.id } });
-    await writeAudit(tx, { actorId: actor.id, kind: "film.delete", targetType: "film", targetId: film.id, targetLabel: film.title, summary: `slug: ${film.slug}` });
-    return { ok: true, message: `“${film.title}” was deleted.`, data: { filmId: film.id, filmSlug: film.slug, filmSlugs: [film.slug, ...redirects.map((r) => r.oldSlug)] } };
+    await writeAudit(tx, {
+      actorId: actor.id,
+      kind: "film.delete",
+      targetType: "film",
+      targetId: film.id,
+      targetLabel: film.title,
+      summary: `slug: ${film.slug}`,
+    });
+    return {
+      ok: true,
+      message: `“${film.title}” was deleted.`,
+      data: { filmId: film.id, filmSlug: film.slug, filmSlugs: [film.slug, ...redirects.map((r) => r.oldSlug)] },
+    };
   });
 }
 
@@ -198,7 +221,9 @@ export async function listFilmsForEditor(input: { q?: string; cursor?: string; l
   const rows = await prisma.$queryRaw<(Omit<EditorFilmRow, "updatedAt"> & { updatedAt: Date })[]>(Prisma.sql`
     SELECT id, slug, title, year, published, "reviewCount", "updatedAt" FROM "Film" ${filter}
     ORDER BY title COLLATE "C", id LIMIT ${limit + 1}`);
-  const page = rows.slice(0, limit).map((r) => ({ ...r, year: Number(r.year), reviewCount: Number(r.reviewCount), updatedAt: new Date(r.updatedAt).toISOString() }));
+  const page = rows
+    .slice(0, limit)
+    .map((r) => ({ ...r, year: Number(r.year), reviewCount: Number(r.reviewCount), updatedAt: new Date(r.updatedAt).toISOString() }));
   const last = page[page.length - 1];
   return { items: page, next: rows.length > limit && last ? editorFilmCursor.encode([last.title], last.id) : null };
 }

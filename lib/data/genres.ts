@@ -28,4 +28,3 @@ export async function loadGenreBySlug(slug: string): Promise<GenreSummary | null
   return g ? { id: g.id, slug: g.slug, name: g.name, filmCount: Number(g.filmCount) } : null;
 }
 export const getGenreBySlug = cachedRead(loadGenreBySlug, "genre-by-slug", () => [tags.catalog], LIST_TTL);
-

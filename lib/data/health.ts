@@ -22,7 +22,17 @@ async function probe(fn: () => Promise<unknown>): Promise<Probe> {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // a short reason, never a connection string
-    return { ok: false, ms: Date.now() - t0, error: msg.split("\n").map((l) => l.trim()).filter(Boolean).pop()?.slice(0, 160) ?? "failed" };
+    return {
+      ok: false,
+      ms: Date.now() - t0,
+      error:
+        msg
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .pop()
+          ?.slice(0, 160) ?? "failed",
+    };
   } finally {
     clearTimeout(timer);
   }

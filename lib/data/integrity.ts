@@ -62,10 +62,12 @@ export async function findCounterDrift(prisma: PrismaClient): Promise<CounterDri
   }
   for (const r of reviews) {
     for (const col of ["helpfulYes", "helpfulNo", "reportCount"]) {
-      if (Number(r[col]) !== Number(r[`a_${col}`])) drift.push({ table: "Review", id: r.id, column: col, stored: Number(r[col]), actual: Number(r[`a_${col}`]) });
+      if (Number(r[col]) !== Number(r[`a_${col}`]))
+        drift.push({ table: "Review", id: r.id, column: col, stored: Number(r[col]), actual: Number(r[`a_${col}`]) });
     }
     const expected = wilsonLowerBound(Number(r.a_helpfulYes), Number(r.a_helpfulNo));
-    if (Math.abs(Number(r.helpfulScore) - expected) > 1e-9) drift.push({ table: "Review", id: r.id, column: "helpfulScore", stored: Number(r.helpfulScore), actual: expected });
+    if (Math.abs(Number(r.helpfulScore) - expected) > 1e-9)
+      drift.push({ table: "Review", id: r.id, column: "helpfulScore", stored: Number(r.helpfulScore), actual: expected });
   }
   return drift;
 }
@@ -97,10 +99,26 @@ export type RowProblem = { table: string; id: string; problem: string };
 const ROW_RULES: { table: string; problem: string; sql: string }[] = [
   { table: "RateLimit", problem: "count below 1", sql: `SELECT key AS id FROM "RateLimit" WHERE count < 1` },
   { table: "RateLimit", problem: "window starts in the future", sql: `SELECT key AS id FROM "RateLimit" WHERE "windowStart" > now() + interval '5 minutes'` },
-  { table: "RateLimit", problem: "unknown key kind", sql: `SELECT key AS id FROM "RateLimit" WHERE key !~ '^[A-Za-z]+:[a-z]+:.+' OR split_part(key, ':', 1) NOT IN (${LIMIT_KINDS.map((k) => `'${k}'`).join(", ")})` },
-  { table: "WatchProgress", problem: "position outside 0–24 h", sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE NOT (seconds >= 0 AND seconds <= 86400)` },
-  { table: "WatchProgress", problem: "updated in the future", sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE "updatedAt" > now() + interval '5 minutes'` },
-  { table: "HelpfulVote", problem: "vote on the voter's own review", sql: `SELECT v.id FROM "HelpfulVote" v JOIN "Review" r ON r.id = v."reviewId" WHERE r."userId" = v."userId"` },
+  {
+    table: "RateLimit",
+    problem: "unknown key kind",
+    sql: `SELECT key AS id FROM "RateLimit" WHERE key !~ '^[A-Za-z]+:[a-z]+:.+' OR split_part(key, ':', 1) NOT IN (${LIMIT_KINDS.map((k) => `'${k}'`).join(", ")})`,
+  },
+  {
+    table: "WatchProgress",
+    problem: "position outside 0–24 h",
+    sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE NOT (seconds >= 0 AND seconds <= 86400)`,
+  },
+  {
+    table: "WatchProgress",
+    problem: "updated in the future",
+    sql: `SELECT "userId" || '/' || "filmId" AS id FROM "WatchProgress" WHERE "updatedAt" > now() + interval '5 minutes'`,
+  },
+  {
+    table: "HelpfulVote",
+    problem: "vote on the voter's own review",
+    sql: `SELECT v.id FROM "HelpfulVote" v JOIN "Review" r ON r.id = v."reviewId" WHERE r."userId" = v."userId"`,
+  },
   { table: "Review", problem: "rating outside 1–5", sql: `SELECT id FROM "Review" WHERE rating NOT BETWEEN 1 AND 5` },
   { table: "Film", problem: "negative counter", sql: `SELECT id FROM "Film" WHERE LEAST("reviewCount", rating1, rating2, rating3, rating4, rating5) < 0` },
 ];
@@ -119,9 +137,7 @@ export async function findRowProblems(prisma: PrismaClient): Promise<RowProblem[
  * returns its row count, so db:check covers the tables no rule above names too.
  */
 export async function countEveryTable(prisma: PrismaClient): Promise<Record<string, number>> {
-  const tables = await prisma.$queryRawUnsafe<{ t: string }[]>(
-    `SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
-  );
+  const tables = await prisma.$queryRawUnsafe<{ t: string }[]>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`);
   const out: Record<string, number> = {};
   for (const { t } of tables) {
     const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`);

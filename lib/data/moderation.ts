@@ -58,7 +58,12 @@ export async function loadModerationPage(list: QueueList, cursor?: string, limit
           LIMIT ${take}`);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const next = rows.length > limit && last ? (list === "pending" ? pendingQueueCursor.encode([Number(last.f), Number(last.c)], last.id) : hiddenQueueCursor.encode([], last.id)) : null;
+  const next =
+    rows.length > limit && last
+      ? list === "pending"
+        ? pendingQueueCursor.encode([Number(last.f), Number(last.c)], last.id)
+        : hiddenQueueCursor.encode([], last.id)
+      : null;
   const details = await prisma.review.findMany({
     where: { id: { in: page.map((r) => r.id) } },
     include: {

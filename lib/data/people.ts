@@ -35,7 +35,10 @@ export async function setRole(actor: Actor, raw: unknown): Promise<Result<{ user
   if (!parsed.success) return fromZod(parsed.error);
   const { userId, role, publisher } = parsed.data;
   return writeTx(async (tx) => {
-    const u = await tx.user.findUnique({ where: { id: userId }, select: { id: true, displayName: true, email: true, role: true, publisher: { select: { name: true } } } });
+    const u = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, displayName: true, email: true, role: true, publisher: { select: { name: true } } },
+    });
     if (!u) return fail("That member no longer exists.", "not-found");
     if (u.id === actor.id && role !== "ADMIN") return fail("You can’t take the admin role from yourself: ask another admin.", "forbidden");
     const pubId = role === "PUBLISHER" ? await publisherId(tx, publisher) : null;
@@ -43,8 +46,19 @@ export async function setRole(actor: Actor, raw: unknown): Promise<Result<{ user
     const before = `${u.role}${u.publisher ? ` (${u.publisher.name})` : ""}`;
     const after = `${role}${role === "PUBLISHER" ? ` (${publisher})` : ""}`;
     if (before !== after) {
-      await writeAudit(tx, { actorId: actor.id, kind: "role.change", targetType: "user", targetId: u.id, targetLabel: `${u.displayName}${u.email ? ` <${u.email}>` : ""}`, summary: `role: ${before} → ${after}` });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        kind: "role.change",
+        targetType: "user",
+        targetId: u.id,
+        targetLabel: `${u.displayName}${u.email ? ` <${u.email}>` : ""}`,
+        summary: `role: ${before} → ${after}`,
+      });
     }
-    return { ok: true, message: `${u.displayName} is now ${role === "PUBLISHER" ? `a publisher for ${publisher}` : role === "MEMBER" ? "a member" : `${role === "ADMIN" ? "an admin" : "an editor"}`}.`, data: { userId: u.id, role } };
+    return {
+      ok: true,
+      message: `${u.displayName} is now ${role === "PUBLISHER" ? `a publisher for ${publisher}` : role === "MEMBER" ? "a member" : `${role === "ADMIN" ? "an admin" : "an editor"}`}.`,
+      data: { userId: u.id, role },
+    };
   });
 }

@@ -47,17 +47,32 @@ export async function saveReply(actor: Actor, raw: unknown): Promise<Result<Repl
   return writeTx(async (tx) => {
     const t = await lockTarget(tx, reviewId);
     if (!t || t.reviewStatus === "HIDDEN") return fail("That review is no longer available.", "not-found");
-    if (!canReplyTo({ ...actor, publisherId: await actorPublisher(tx, actor.id) }, t.publisherId)) return fail("Only the film’s publisher or a catalog editor can reply to this review.", "forbidden");
+    if (!canReplyTo({ ...actor, publisherId: await actorPublisher(tx, actor.id) }, t.publisherId))
+      return fail("Only the film’s publisher or a catalog editor can reply to this review.", "forbidden");
     const existing = await tx.reviewReply.findUnique({ where: { reviewId }, select: { id: true, body: true } });
     const label = `${t.filmTitle}: review by ${t.authorName}`;
     if (existing) {
       await tx.reviewReply.update({ where: { id: existing.id }, data: { body, editedAt: new Date(), authorId: actor.id }, select: { id: true } });
-      await writeAudit(tx, { actorId: actor.id, kind: "reply.update", targetType: "reply", targetId: existing.id, targetLabel: label, summary: diffSummary({ body: existing.body }, { body }) });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        kind: "reply.update",
+        targetType: "reply",
+        targetId: existing.id,
+        targetLabel: label,
+        summary: diffSummary({ body: existing.body }, { body }),
+      });
       return { ok: true, message: "Your reply was updated.", data: { filmSlug: t.filmSlug, replyId: existing.id } };
     }
     const id = newId("reply");
     await tx.reviewReply.create({ data: { id, reviewId, authorId: actor.id, body }, select: { id: true } });
-    await writeAudit(tx, { actorId: actor.id, kind: "reply.create", targetType: "reply", targetId: id, targetLabel: label, summary: diffSummary(null, { body }) });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      kind: "reply.create",
+      targetType: "reply",
+      targetId: id,
+      targetLabel: label,
+      summary: diffSummary(null, { body }),
+    });
     return { ok: true, message: "Your reply is posted.", data: { filmSlug: t.filmSlug, replyId: id } };
   });
 }
@@ -70,9 +85,17 @@ export async function deleteReply(actor: Actor, raw: unknown): Promise<Result<Re
     const t = await lockTarget(tx, parsed.data.reviewId);
     const existing = t ? await tx.reviewReply.findUnique({ where: { reviewId: t.reviewId }, select: { id: true, body: true } }) : null;
     if (!t || !existing) return fail("That reply no longer exists.", "not-found");
-    if (!canReplyTo({ ...actor, publisherId: await actorPublisher(tx, actor.id) }, t.publisherId)) return fail("Only the film’s publisher or a catalog editor can delete this reply.", "forbidden");
+    if (!canReplyTo({ ...actor, publisherId: await actorPublisher(tx, actor.id) }, t.publisherId))
+      return fail("Only the film’s publisher or a catalog editor can delete this reply.", "forbidden");
     await tx.reviewReply.delete({ where: { id: existing.id } });
-    await writeAudit(tx, { actorId: actor.id, kind: "reply.delete", targetType: "reply", targetId: existing.id, targetLabel: `${t.filmTitle}: review by ${t.authorName}`, summary: diffSummary({ body: existing.body }, null) });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      kind: "reply.delete",
+      targetType: "reply",
+      targetId: existing.id,
+      targetLabel: `${t.filmTitle}: review by ${t.authorName}`,
+      summary: diffSummary({ body: existing.body }, null),
+    });
     return { ok: true, message: "Your reply was deleted.", data: { filmSlug: t.filmSlug, replyId: existing.id } };
   });
 }
@@ -129,21 +152,42 @@ export async function moderateReply(actor: Actor, raw: unknown): Promise<Result<
       await tx.replyReport.updateMany({ where: { replyId, status: "OPEN" }, data: { status: "DISMISSED", resolvedAt: now } });
     }
     if (status !== r.status) await tx.reviewReply.update({ where: { id: replyId }, data: { status: status as "VISIBLE" | "HIDDEN" }, select: { id: true } });
-    await writeAudit(tx, { actorId: actor.id, kind: `reply.${decision}`, targetType: "reply", targetId: replyId, targetLabel: r.label, summary: `status: ${r.status} → ${status}` });
-    return { ok: true, message: decision === "hide" ? "Reply hidden." : decision === "restore" ? "Reply restored." : "Reports dismissed.", data: { filmSlug: r.filmSlug, status } };
+    await writeAudit(tx, {
+      actorId: actor.id,
+      kind: `reply.${decision}`,
+      targetType: "reply",
+      targetId: replyId,
+      targetLabel: r.label,
+      summary: `status: ${r.status} → ${status}`,
+    });
+    return {
+      ok: true,
+      message: decision === "hide" ? "Reply hidden." : decision === "restore" ? "Reply restored." : "Reports dismissed.",
+      data: { filmSlug: r.filmSlug, status },
+    };
   });
 }
 
 // ---------- reads ----------
 
-export type ReplyQueueItem = { replyId: string; status: string; body: string; film: { slug: string; title: string }; publisherName: string; openReports: number };
+export type ReplyQueueItem = {
+  replyId: string;
+  status: string;
+  body: string;
+  film: { slug: string; title: string };
+  publisherName: string;
+  openReports: number;
+};
 
 /** Replies waiting for a moderator: open reports or auto-hidden. */
 export async function loadReplyQueue(limit = 100): Promise<ReplyQueueItem[]> {
   const prisma = await db();
   const rows = await prisma.reviewReply.findMany({
     where: { OR: [{ status: "FLAGGED" }, { reports: { some: { status: "OPEN" } } }] },
-    include: { review: { include: { film: { select: { slug: true, title: true, publisher: { select: { name: true } } } } } }, reports: { where: { status: "OPEN" }, select: { id: true } } },
+    include: {
+      review: { include: { film: { select: { slug: true, title: true, publisher: { select: { name: true } } } } } },
+      reports: { where: { status: "OPEN" }, select: { id: true } },
+    },
     orderBy: [{ reportCount: "desc" }, { createdAt: "desc" }],
     take: limit,
   });

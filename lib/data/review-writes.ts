@@ -217,7 +217,12 @@ export async function voteOnReview(actor: Actor, raw: unknown): Promise<Result<V
  * visible review of its own), so a few fresh throwaway accounts cannot hide one; every
  * report still reaches the moderation queue.
  */
-export async function reportReview(actor: Actor, raw: unknown, hideThreshold: number, minAccountAgeHours = 24): Promise<Result<{ filmSlug: string; hidden: boolean }>> {
+export async function reportReview(
+  actor: Actor,
+  raw: unknown,
+  hideThreshold: number,
+  minAccountAgeHours = 24,
+): Promise<Result<{ filmSlug: string; hidden: boolean }>> {
   if (!actor) return fail("Sign in to report a review.", "unauthenticated");
   const parsed = reportInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error, "Choose a reason for your report.");
@@ -274,7 +279,14 @@ export async function moderateReview(actor: Actor, raw: unknown): Promise<Result
       await tx.report.updateMany({ where: { reviewId, status: "OPEN" }, data: { status: "DISMISSED", resolvedAt: now } });
     }
     if (status !== r.status) await tx.review.update({ where: { id: reviewId }, data: { status }, select: { id: true } });
-    await writeAudit(tx, { actorId: actor.id, kind: `review.${decision}`, targetType: "review", targetId: reviewId, targetLabel: `review on ${r.slug}`, summary: `status: ${r.status} → ${status}` });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      kind: `review.${decision}`,
+      targetType: "review",
+      targetId: reviewId,
+      targetLabel: `review on ${r.slug}`,
+      summary: `status: ${r.status} → ${status}`,
+    });
     const label = decision === "hide" ? "Review hidden." : decision === "restore" ? "Review restored." : "Reports dismissed.";
     return { ok: true, message: label, data: { filmSlug: r.slug, status } };
   });

@@ -97,18 +97,14 @@ export async function listReviews(input: ListReviewsInput): Promise<ReviewPage> 
   const decoded = decodeReviewCursor(input.sort, input.cursor);
   const cursor = decoded ? [...decoded.values, decoded.id] : null;
   const flip = cursor !== null && input.dir === "prev";
-  const base = Prisma.sql`r."filmId" = ${input.filmId} AND r.status = 'VISIBLE'${
-    input.rating ? Prisma.sql` AND r.rating = ${input.rating}` : Prisma.empty
-  }`;
+  const base = Prisma.sql`r."filmId" = ${input.filmId} AND r.status = 'VISIBLE'${input.rating ? Prisma.sql` AND r.rating = ${input.rating}` : Prisma.empty}`;
   const take = input.limit + 1;
 
   let rows: Row[];
   if (!cursor) {
     rows = await prisma.$queryRaw<Row[]>(Prisma.sql`${SELECT} WHERE ${base} ${keysetOrderBy(cols, false)} LIMIT ${take}`);
   } else if (cols.every((c) => c.desc === cols[0]!.desc)) {
-    rows = await prisma.$queryRaw<Row[]>(
-      Prisma.sql`${SELECT} WHERE ${base} AND ${keysetAfter(cols, cursor, flip)} ${keysetOrderBy(cols, flip)} LIMIT ${take}`,
-    );
+    rows = await prisma.$queryRaw<Row[]>(Prisma.sql`${SELECT} WHERE ${base} AND ${keysetAfter(cols, cursor, flip)} ${keysetOrderBy(cols, flip)} LIMIT ${take}`);
   } else {
     // Mixed directions (lowest rating first, newest first within a star): two index
     // ranges — the rest of the cursor's star, then the following stars — merged.

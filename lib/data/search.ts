@@ -65,10 +65,7 @@ function closeness(text: Prisma.Sql, anagram: Prisma.Sql | null, t: string, boos
 function candidateIds(table: string, text: string, anagram: string | null, t: string): Prisma.Sql {
   const tbl = Prisma.raw(`"${table}"`);
   const col = Prisma.raw(`"${text}"`);
-  const arms = [
-    Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text <% ${col}`,
-    Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text % ${col}`,
-  ];
+  const arms = [Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text <% ${col}`, Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text % ${col}`];
   if (anagram) arms.push(Prisma.sql`SELECT id FROM ${tbl} WHERE marquee_anagram(${t}::text) <<% ${Prisma.raw(`"${anagram}"`)}`);
   return Prisma.join(arms, " UNION ");
 }
@@ -132,13 +129,15 @@ export async function searchFilms(folded: string, limit = 30, cutoff = RELATIVE_
   const prisma = await db();
   const rows = await prisma.$queryRaw<Row[]>(searchSql(folded, limit));
   const top = rows.length ? Number(rows[0]!.score) : 0;
-  return rows.filter((r) => Number(r.score) >= top * cutoff).map((r) => ({
-    ...toFilmSummary(r),
-    score: Number(r.score),
-    matchedBy: KINDS[Number(r.kind)] ?? "title",
-    matchedName: r.matchedName,
-    role: r.role === "DIRECTOR" || r.role === "CAST" ? r.role : null,
-  }));
+  return rows
+    .filter((r) => Number(r.score) >= top * cutoff)
+    .map((r) => ({
+      ...toFilmSummary(r),
+      score: Number(r.score),
+      matchedBy: KINDS[Number(r.kind)] ?? "title",
+      matchedName: r.matchedName,
+      role: r.role === "DIRECTOR" || r.role === "CAST" ? r.role : null,
+    }));
 }
 
 /** The first few films for the header's suggestion list. */

@@ -24,4 +24,3 @@ export async function loadSitemapData(): Promise<SitemapData> {
   };
 }
 export const getSitemapData = cachedRead(loadSitemapData, "sitemap", () => [tags.catalog], LIST_TTL);
-

@@ -10,12 +10,18 @@ export type SessionUser = { id: string; name: string; email: string | null; role
 
 export async function findUserForSignIn(email: string) {
   const prisma = await db();
-  return prisma.user.findUnique({ where: { email }, select: { id: true, displayName: true, email: true, role: true, passwordHash: true, sessionVersion: true } });
+  return prisma.user.findUnique({
+    where: { email },
+    select: { id: true, displayName: true, email: true, role: true, passwordHash: true, sessionVersion: true },
+  });
 }
 
 export async function loadUserById(id: string): Promise<SessionUser | null> {
   const prisma = await db();
-  const u = await prisma.user.findUnique({ where: { id }, select: { id: true, displayName: true, email: true, role: true, publisherId: true, sessionVersion: true } });
+  const u = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, displayName: true, email: true, role: true, publisherId: true, sessionVersion: true },
+  });
   return u ? { id: u.id, name: u.displayName, email: u.email, role: u.role, publisherId: u.publisherId, sessionVersion: u.sessionVersion } : null;
 }
 
@@ -90,7 +96,11 @@ export function authAdapter(): Adapter {
       const prisma = await db();
       const u = await prisma.user.update({
         where: { id: data.id },
-        data: { ...(data.name !== undefined ? { name: data.name } : {}), ...(data.image !== undefined ? { image: data.image } : {}), ...(data.emailVerified !== undefined ? { emailVerified: data.emailVerified } : {}) },
+        data: {
+          ...(data.name !== undefined ? { name: data.name } : {}),
+          ...(data.image !== undefined ? { image: data.image } : {}),
+          ...(data.emailVerified !== undefined ? { emailVerified: data.emailVerified } : {}),
+        },
       });
       return toAdapterUser(u);
     },

@@ -33,7 +33,13 @@ export async function loadMyReview(userId: string, filmId: string): Promise<MyRe
     helpfulNo: r.helpfulNo,
     reply:
       r.reply && r.reply.status === "VISIBLE"
-        ? { id: r.reply.id, body: r.reply.body, publisherName: r.film.publisher?.name ?? "the filmmakers", createdAt: r.reply.createdAt.toISOString(), editedAt: r.reply.editedAt?.toISOString() ?? null }
+        ? {
+            id: r.reply.id,
+            body: r.reply.body,
+            publisherName: r.film.publisher?.name ?? "the filmmakers",
+            createdAt: r.reply.createdAt.toISOString(),
+            editedAt: r.reply.editedAt?.toISOString() ?? null,
+          }
         : null,
   };
 }

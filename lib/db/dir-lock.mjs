@@ -93,7 +93,13 @@ function parentOf(pid) {
  * Re-entrant within one process. Returns release(), which removes the lock file
  * only when this call created it.
  */
-export function acquireDataDirLock(dataDir, command = process.argv.slice(1, 3).map((a) => path.basename(a)).join(" ")) {
+export function acquireDataDirLock(
+  dataDir,
+  command = process.argv
+    .slice(1, 3)
+    .map((a) => path.basename(a))
+    .join(" "),
+) {
   const file = lockPathFor(dataDir);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const me = { pid: process.pid, start: startTimeOf(process.pid), host: os.hostname(), command, since: new Date().toISOString() };

@@ -19,7 +19,7 @@ export function readPosition(storage: StorageLike | null, slug: string): number 
     const raw = storage?.getItem(resumeKey(slug));
     if (!raw) return null;
     const v: unknown = JSON.parse(raw);
-    const t = typeof v === "object" && v !== null && "t" in v ? (v).t : null;
+    const t = typeof v === "object" && v !== null && "t" in v ? v.t : null;
     return typeof t === "number" && Number.isFinite(t) && t >= 0 ? t : null;
   } catch {
     return null;

@@ -30,7 +30,11 @@ export function trustedProxyHops(raw: unknown = settings().TRUST_PROXY): number 
 export function clientAddress(headers: HeaderSource, hops = trustedProxyHops()): string {
   // Set by scripts/socket-address.cjs under `npm start`. Without it (next dev) Next's
   // own X-Forwarded-For is the only hint: its last entry is the nearest peer.
-  const forwarded = (read(headers, "x-forwarded-for") ?? "").slice(0, 2000).split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (read(headers, "x-forwarded-for") ?? "")
+    .slice(0, 2000)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const socket = clean(read(headers, SOCKET_HEADER)) ?? clean(forwarded.at(-1)) ?? "unknown";
   if (hops === 0) return socket;
   const chain = [...forwarded, socket];

@@ -14,7 +14,9 @@ export const TRAILER_MAX_BYTES = 100 * 1024 * 1024;
 export function uploadDir(env: { UPLOAD_DIR?: string; PGLITE_DATA_DIR?: string; [name: string]: unknown } = settings()): string {
   const dir = env.UPLOAD_DIR?.trim();
   if (dir) return path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
-  const dataDir = env.PGLITE_DATA_DIR ? path.dirname(path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DATA_DIR)) : path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".data");
+  const dataDir = env.PGLITE_DATA_DIR
+    ? path.dirname(path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DATA_DIR))
+    : path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".data");
   return path.join(dataDir, "uploads");
 }
 
@@ -41,6 +43,5 @@ export function isUploadPath(p: string, kind: UploadKind): boolean {
   if (kind === "posters") return BASE.test(rest) || FILE.test(rest);
   return FILE.test(rest) && /\.(mp4|webm)$/.test(rest);
 }
-
 
 export const CONTENT_TYPES: Record<string, string> = { webp: "image/webp", png: "image/png", jpg: "image/jpeg", mp4: "video/mp4", webm: "video/webm" };

@@ -4,7 +4,12 @@ export type ImageType = "png" | "jpg" | "webp";
 export type VideoType = "mp4" | "webm";
 
 const starts = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
-const ascii = (b: Uint8Array, at: number, s: string) => starts(b, [...s].map((c) => c.charCodeAt(0)), at);
+const ascii = (b: Uint8Array, at: number, s: string) =>
+  starts(
+    b,
+    [...s].map((c) => c.charCodeAt(0)),
+    at,
+  );
 
 export function sniffImage(b: Uint8Array): ImageType | null {
   if (starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";

@@ -26,7 +26,7 @@ type Sharp = typeof SharpFn;
 let sharpModule: Promise<Sharp | null> | null = null;
 /** sharp comes with Next (an optional dependency); without it posters are stored as uploaded. */
 function loadSharp(): Promise<Sharp | null> {
-  sharpModule ??= import("sharp").then((m) => ((m as unknown as { default?: Sharp }).default ?? (m as unknown as Sharp))).catch(() => null);
+  sharpModule ??= import("sharp").then((m) => (m as unknown as { default?: Sharp }).default ?? (m as unknown as Sharp)).catch(() => null);
   return sharpModule;
 }
 

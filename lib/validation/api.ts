@@ -18,8 +18,7 @@ const blankToUndefined = (v: unknown) => {
   return typeof x === "string" && x.trim() === "" ? undefined : x;
 };
 
-const limitParam = (fallback: number) =>
-  z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(API_MAX_LIMIT).default(fallback));
+const limitParam = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(API_MAX_LIMIT).default(fallback));
 
 // ---------- requests ----------
 
@@ -38,7 +37,10 @@ export const filmListQuerySchema = z
         .optional(),
     ),
     genre: z.preprocess(
-      (v) => { const x = blankToUndefined(v); return typeof x === "string" ? x.slice(0, 81) : x; },
+      (v) => {
+        const x = blankToUndefined(v);
+        return typeof x === "string" ? x.slice(0, 81) : x;
+      },
       z
         .string()
         .max(80)
@@ -122,9 +124,7 @@ export const reviewSchema = z.object({
   editedAt: isoDateTime.nullable(),
   helpful: z.object({ yes: z.number().int().min(0), no: z.number().int().min(0) }),
   /** The film publisher's answer ("Response from …"), or null. */
-  reply: z
-    .object({ publisherName: z.string(), body: z.string(), createdAt: isoDateTime, editedAt: isoDateTime.nullable() })
-    .nullable(),
+  reply: z.object({ publisherName: z.string(), body: z.string(), createdAt: isoDateTime, editedAt: isoDateTime.nullable() }).nullable(),
 });
 export type ApiReview = z.infer<typeof reviewSchema>;
 

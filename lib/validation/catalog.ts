@@ -15,11 +15,13 @@ export const DEFAULT_FILM_SORT: FilmSort = "popular";
 /** Films per genre page: four full rows of five on desktops. */
 export const GENRE_PAGE_SIZE = 20;
 
-
 /** An opaque keyset cursor as it may appear in a URL (base64url). */
 export const cursorParam = z.preprocess(
   (v) => (typeof v === "string" ? v.slice(0, 401) : v),
-  z.string().max(400, { abort: true }).regex(/^[A-Za-z0-9_-]+$/, "Not a cursor"),
+  z
+    .string()
+    .max(400, { abort: true })
+    .regex(/^[A-Za-z0-9_-]+$/, "Not a cursor"),
 );
 
 // ---------- the genre page ----------

@@ -5,7 +5,13 @@ import { isUploadPath } from "../uploads/paths";
 import { idSchema } from "./film";
 
 export const filmMediaSchema = z.object({
-  posterPath: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 300) : v ?? ""), z.string().refine((s) => s === "" || isUploadPath(s, "posters"), "Upload the poster again.")),
-  trailerPath: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 300) : v ?? ""), z.string().refine((s) => s === "" || s.startsWith("/media/trailers/") || isUploadPath(s, "trailers"), "Upload the trailer again.")),
+  posterPath: z.preprocess(
+    (v) => (typeof v === "string" ? v.slice(0, 300) : (v ?? "")),
+    z.string().refine((s) => s === "" || isUploadPath(s, "posters"), "Upload the poster again."),
+  ),
+  trailerPath: z.preprocess(
+    (v) => (typeof v === "string" ? v.slice(0, 300) : (v ?? "")),
+    z.string().refine((s) => s === "" || s.startsWith("/media/trailers/") || isUploadPath(s, "trailers"), "Upload the trailer again."),
+  ),
   filmId: z.preprocess((v) => (v === "" || v === null ? undefined : v), idSchema.optional()),
 });

@@ -94,7 +94,11 @@ function nameList(label: string, max: number, commas: boolean, min = 0) {
         if (a.length > max) ctx.addIssue({ code: "custom", message: `${label}: at most ${max}.` });
         if (a.length < min) ctx.addIssue({ code: "custom", message: `${label}: at least ${min}.` });
         const long = a.find((n) => (n.length > NAME_MAX && graphemeLength(n) > NAME_MAX) || !slugify(n));
-        if (long) ctx.addIssue({ code: "custom", message: `${label}: “${long.slice(0, 40)}” is not a usable name (letters or digits, at most ${NAME_MAX} characters).` });
+        if (long)
+          ctx.addIssue({
+            code: "custom",
+            message: `${label}: “${long.slice(0, 40)}” is not a usable name (letters or digits, at most ${NAME_MAX} characters).`,
+          });
       }),
   );
 }
@@ -110,25 +114,34 @@ const isoDate = z.preprocess(
     }, "That date does not exist."),
 );
 
-const bool = z.preprocess((v) => {
-  if (v === undefined || v === null || v === "") return true;
-  if (typeof v === "string") return !["false", "0", "no", "off"].includes(v.trim().toLowerCase());
-  return v;
-}, z.boolean({ error: "Published must be true or false." }));
+const bool = z.preprocess(
+  (v) => {
+    if (v === undefined || v === null || v === "") return true;
+    if (typeof v === "string") return !["false", "0", "no", "off"].includes(v.trim().toLowerCase());
+    return v;
+  },
+  z.boolean({ error: "Published must be true or false." }),
+);
 
 export const filmInputSchema = z
   .object({
     title: text("Title", TITLE_MAX, true),
     slug: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toLowerCase() : v === undefined || v === null ? "" : v),
-      z.string({ error: "Slug must be text." }).max(80, "Slug: at most 80 characters.").refine((s) => s === "" || isSlug(s), "Slug: lower-case letters, digits and single hyphens only."),
+      z
+        .string({ error: "Slug must be text." })
+        .max(80, "Slug: at most 80 characters.")
+        .refine((s) => s === "" || isSlug(s), "Slug: lower-case letters, digits and single hyphens only."),
     ),
     year: int("Year", 1870, 2100),
     releaseDate: isoDate,
     runtimeMinutes: int("Runtime", 1, 1000),
     tagline: text("Tagline", TAGLINE_MAX, false),
     synopsis: text("Synopsis", SYNOPSIS_MAX, true),
-    contentRating: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase().slice(0, 10) : v), z.enum(CONTENT_RATINGS, { error: `Content rating: one of ${CONTENT_RATINGS.join(", ")}.` })),
+    contentRating: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toUpperCase().slice(0, 10) : v),
+      z.enum(CONTENT_RATINGS, { error: `Content rating: one of ${CONTENT_RATINGS.join(", ")}.` }),
+    ),
     genres: nameList("Genres", LIST_MAX.genres, true, 1),
     directors: nameList("Directors", LIST_MAX.directors, false),
     cast: nameList("Cast", LIST_MAX.cast, false),
@@ -166,7 +179,12 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   PUBLISHER: "Publisher",
 };
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Unknown item.");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Unknown item.");
 
 export const roleChangeSchema = z
   .object({
@@ -201,7 +219,13 @@ export const replyTargetSchema = z.object({ reviewId: id });
 export const replyReportSchema = z.object({
   replyId: id,
   reason: z.enum(REPORT_REASONS, { error: "Choose why you are reporting this reply." }),
-  note: z.preprocess((v) => (typeof v === "string" ? cleanText(v.slice(0, 2000)) : ""), z.string().max(300, "Keep the note to 300 characters.").transform((s) => s || null)),
+  note: z.preprocess(
+    (v) => (typeof v === "string" ? cleanText(v.slice(0, 2000)) : ""),
+    z
+      .string()
+      .max(300, "Keep the note to 300 characters.")
+      .transform((s) => s || null),
+  ),
 });
 
 export const replyModerationSchema = z.object({ replyId: id, decision: z.enum(["hide", "restore", "dismiss"]) });

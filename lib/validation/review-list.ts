@@ -14,19 +14,28 @@ export const SORT_LABELS: Record<ReviewSort, string> = {
 };
 export const REVIEW_PAGE_SIZE = 10;
 
-
 // Keyset cursors are checked by type and range before any query: lib/keyset/cursor.ts.
 
 export const reviewListObject = z.object({
-  sort: z.preprocess((v) => { const x = firstValue(v); return typeof x === "string" ? x.slice(0, 20) : x; }, z.enum(REVIEW_SORTS).default("helpful")),
-  rating: z.preprocess(
+  sort: z.preprocess((v) => {
+    const x = firstValue(v);
+    return typeof x === "string" ? x.slice(0, 20) : x;
+  }, z.enum(REVIEW_SORTS).default("helpful")),
+  rating: z.preprocess((v) => {
+    const x = firstValue(v);
+    return x === undefined || x === "" || x === "all" ? undefined : x;
+  }, z.coerce.number().int().min(1).max(5).optional()),
+  cursor: z.preprocess(
     (v) => {
       const x = firstValue(v);
-      return x === undefined || x === "" || x === "all" ? undefined : x;
+      return typeof x === "string" ? x.slice(0, 401) : x;
     },
-    z.coerce.number().int().min(1).max(5).optional(),
+    z
+      .string()
+      .max(400, { abort: true })
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .optional(),
   ),
-  cursor: z.preprocess((v) => { const x = firstValue(v); return typeof x === "string" ? x.slice(0, 401) : x; }, z.string().max(400, { abort: true }).regex(/^[A-Za-z0-9_-]+$/).optional()),
   dir: z.preprocess(firstValue, z.enum(["next", "prev"]).default("next")),
 });
 

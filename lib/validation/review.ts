@@ -10,24 +10,32 @@ export { REPORT_NOTE_MAX, REPORT_REASONS, REPORT_REASON_LABELS, REVIEW_MAX } fro
  */
 export const REVIEW_BODY_RAW_MAX = 4000;
 
-const id = capped(64, z.string().max(64, { error: "Unknown item.", abort: true }).regex(/^\s*[A-Za-z0-9_-]+\s*$/, "Unknown item.").trim(), "Unknown item.");
+const id = capped(
+  64,
+  z
+    .string()
+    .max(64, { error: "Unknown item.", abort: true })
+    .regex(/^\s*[A-Za-z0-9_-]+\s*$/, "Unknown item.")
+    .trim(),
+  "Unknown item.",
+);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 export const reviewBodySchema = z.preprocess(
   (v) => (v === undefined || v === null ? "" : v),
   capped(
     REVIEW_BODY_RAW_MAX,
-  z
-    .string()
-    .max(REVIEW_BODY_RAW_MAX, { error: `Your review is far longer than ${REVIEW_MAX} characters. Please shorten it.`, abort: true })
-    .refine((s) => !hasLoneSurrogate(s), "Your review contains characters we can’t store. Please retype it.")
-    .transform(cleanText)
-    .superRefine((s, ctx) => {
-      const n = graphemeLength(s);
-      if (n > REVIEW_MAX) ctx.addIssue({ code: "custom", message: `Your review is ${n} characters long. Please keep it to ${REVIEW_MAX}.` });
-      else if (s.length > 2000) ctx.addIssue({ code: "custom", message: "Your review has too many special characters. Please shorten it." });
-    })
-    .transform((s) => (s.length === 0 ? null : s)),
+    z
+      .string()
+      .max(REVIEW_BODY_RAW_MAX, { error: `Your review is far longer than ${REVIEW_MAX} characters. Please shorten it.`, abort: true })
+      .refine((s) => !hasLoneSurrogate(s), "Your review contains characters we can’t store. Please retype it.")
+      .transform(cleanText)
+      .superRefine((s, ctx) => {
+        const n = graphemeLength(s);
+        if (n > REVIEW_MAX) ctx.addIssue({ code: "custom", message: `Your review is ${n} characters long. Please keep it to ${REVIEW_MAX}.` });
+        else if (s.length > 2000) ctx.addIssue({ code: "custom", message: "Your review has too many special characters. Please shorten it." });
+      })
+      .transform((s) => (s.length === 0 ? null : s)),
     `Your review is far longer than ${REVIEW_MAX} characters. Please shorten it.`,
   ),
 );
@@ -58,13 +66,17 @@ export const reportInputSchema = z.object({
   reason: z.enum(REPORT_REASONS, { error: "Choose why you are reporting this review." }),
   note: z.preprocess(
     (v) => (typeof v === "string" ? v : ""),
-    capped(REPORT_NOTE_MAX * 4, z
-      .string()
-      .max(REPORT_NOTE_MAX * 4, { error: `Keep the note to ${REPORT_NOTE_MAX} characters.`, abort: true })
-      .refine((s) => !hasLoneSurrogate(s), "The note contains characters we can’t store.")
-      .transform(cleanText)
-      .pipe(z.string().max(REPORT_NOTE_MAX, `Keep the note to ${REPORT_NOTE_MAX} characters.`))
-      .transform((s) => s || null), `Keep the note to ${REPORT_NOTE_MAX} characters.`),
+    capped(
+      REPORT_NOTE_MAX * 4,
+      z
+        .string()
+        .max(REPORT_NOTE_MAX * 4, { error: `Keep the note to ${REPORT_NOTE_MAX} characters.`, abort: true })
+        .refine((s) => !hasLoneSurrogate(s), "The note contains characters we can’t store.")
+        .transform(cleanText)
+        .pipe(z.string().max(REPORT_NOTE_MAX, `Keep the note to ${REPORT_NOTE_MAX} characters.`))
+        .transform((s) => s || null),
+      `Keep the note to ${REPORT_NOTE_MAX} characters.`,
+    ),
   ),
 });
 

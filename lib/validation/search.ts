@@ -7,7 +7,6 @@ import { firstValue } from "./params";
 
 export * from "./search-text";
 
-
 export type SearchQuery = {
   /** What to show and put in links ("" when there is nothing to search for). */
   q: string;
@@ -33,12 +32,15 @@ export function parseSearchPageQuery(params: Record<string, string | string[] | 
 /** Strict schema of GET /api/search/suggest?q=…&limit=… (one q, at most 100 characters). */
 export const suggestParamsSchema = z
   .object({
-    q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, SEARCH_MAX_LENGTH * 4 + 1) : v), z
-      .string({ error: (issue) => (issue.input === undefined ? "q is required" : "q must be given once, as text") })
-      .max(SEARCH_MAX_LENGTH * 4, { error: `q must be at most ${SEARCH_MAX_LENGTH} characters`, abort: true })
-      .refine((s) => !hasUnsafeCodeUnits(s), { message: "q contains characters that are not allowed", abort: true })
-      .transform(tidyQuery)
-      .refine((s) => graphemeCount(s) <= SEARCH_MAX_LENGTH, { message: `q must be at most ${SEARCH_MAX_LENGTH} characters` })),
+    q: z.preprocess(
+      (v) => (typeof v === "string" ? v.slice(0, SEARCH_MAX_LENGTH * 4 + 1) : v),
+      z
+        .string({ error: (issue) => (issue.input === undefined ? "q is required" : "q must be given once, as text") })
+        .max(SEARCH_MAX_LENGTH * 4, { error: `q must be at most ${SEARCH_MAX_LENGTH} characters`, abort: true })
+        .refine((s) => !hasUnsafeCodeUnits(s), { message: "q contains characters that are not allowed", abort: true })
+        .transform(tidyQuery)
+        .refine((s) => graphemeCount(s) <= SEARCH_MAX_LENGTH, { message: `q must be at most ${SEARCH_MAX_LENGTH} characters` }),
+    ),
     limit: z.coerce.number().int().min(1).max(SUGGEST_MAX_LIMIT).default(SUGGEST_DEFAULT_LIMIT),
   })
   .transform(({ q, limit }) => ({ ...toSearchQuery(q), limit }));
@@ -54,4 +56,3 @@ export function suggestParamsFrom(sp: URLSearchParams): Record<string, unknown> 
   }
   return out;
 }
-

@@ -108,7 +108,11 @@ export async function seed(prisma: PrismaClient, films: SeedFilm[] = catalog): P
         select: { id: true },
       });
       reviewTotal += 1;
-      const voters = pick(voterPool.filter((id) => id !== userId), r.yes + r.no, review.id);
+      const voters = pick(
+        voterPool.filter((id) => id !== userId),
+        r.yes + r.no,
+        review.id,
+      );
       await prisma.helpfulVote.deleteMany({ where: { reviewId: review.id } });
       await prisma.report.deleteMany({ where: { reviewId: review.id } });
       await prisma.helpfulVote.createMany({

@@ -48,7 +48,10 @@ export function tsx(script: string, args: string[] = [], env: Record<string, str
 }
 
 export async function finished(p: Proc, timeoutMs = 120_000): Promise<Exit> {
-  return Promise.race([p.exited, sleep(timeoutMs).then(() => Promise.reject(new Error(`process did not exit within ${timeoutMs} ms:\n${p.out().slice(-2000)}`)))]);
+  return Promise.race([
+    p.exited,
+    sleep(timeoutMs).then(() => Promise.reject(new Error(`process did not exit within ${timeoutMs} ms:\n${p.out().slice(-2000)}`))),
+  ]);
 }
 
 export type Server = Proc & { port: number; url: string; serverPid: () => number };

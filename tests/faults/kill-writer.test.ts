@@ -68,7 +68,13 @@ async function verify(env: Record<string, string | undefined>, lines: Line[]) {
     let acks = 0;
     for (const [k, ok] of allowedValues(lines, "review")) {
       acks++;
-      expect([...ok], `review ${k}: ${lines.filter((l) => `${l.a} ${l.b}` === k).map((l) => `${l.kind} ${l.v}`).join(", ")}`).toContain(byKey.get(k));
+      expect(
+        [...ok],
+        `review ${k}: ${lines
+          .filter((l) => `${l.a} ${l.b}` === k)
+          .map((l) => `${l.kind} ${l.v}`)
+          .join(", ")}`,
+      ).toContain(byKey.get(k));
     }
     for (const [k, ok] of allowedValues(lines, "vote")) {
       acks++;

@@ -69,10 +69,15 @@ it("recovers from a PostgreSQL restart under load without restarting, and /api/h
 
   pgCtl("-m", "fast", "-w", "stop");
   const down = Date.now();
-  const health = await waitFor("/api/health to report the database down", async () => {
-    const r = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) });
-    return r.status === 503 ? r : null;
-  }, 15_000, 100);
+  const health = await waitFor(
+    "/api/health to report the database down",
+    async () => {
+      const r = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) });
+      return r.status === 503 ? r : null;
+    },
+    15_000,
+    100,
+  );
   expect(health.headers.get("cache-control")).toMatch(/no-store/);
   const body = (await health.json()) as { status: string; failing: string[] };
   expect(body.status).toBe("fail");

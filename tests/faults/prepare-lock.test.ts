@@ -19,8 +19,13 @@ it("three prepare-db processes at once on a fresh PostgreSQL database: one migra
   const outs = procs.map((p) => p.out());
   for (const [i, e] of exits.entries()) expect(e.code, outs[i]).toBe(0);
 
-  const migrations = fs.readdirSync(path.join(ROOT, "prisma", "migrations")).filter((d) => fs.existsSync(path.join(ROOT, "prisma", "migrations", d, "migration.sql")));
-  const history = await query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(db.url, `SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`);
+  const migrations = fs
+    .readdirSync(path.join(ROOT, "prisma", "migrations"))
+    .filter((d) => fs.existsSync(path.join(ROOT, "prisma", "migrations", d, "migration.sql")));
+  const history = await query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    db.url,
+    `SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`,
+  );
   expect(history.map((h) => h.migration_name)).toEqual(migrations.sort());
   expect(history.every((h) => h.finished_at && !h.rolled_back_at)).toBe(true);
 

@@ -10,7 +10,7 @@ import { saveReview, voteOnReview } from "@/lib/data/review-writes";
 /** Written before returning (console.log to a pipe is asynchronous and dies with the process). */
 function say(line: string): void {
   const buf = Buffer.from(line + "\n");
-  for (let off = 0; off < buf.length; ) {
+  for (let off = 0; off < buf.length;) {
     try {
       off += fs.writeSync(1, buf, off);
     } catch (e) {
@@ -29,7 +29,15 @@ async function main() {
   for (let i = 0; i < FILMS; i++) {
     const f = await h.prisma.film.upsert({
       where: { slug: `fault-film-${i}` },
-      create: { slug: `fault-film-${i}`, title: `Fault film ${i}`, year: 2020, releaseDate: new Date("2020-01-01"), runtimeMinutes: 90, synopsis: "A film for fault tests.", contentRating: "PG" },
+      create: {
+        slug: `fault-film-${i}`,
+        title: `Fault film ${i}`,
+        year: 2020,
+        releaseDate: new Date("2020-01-01"),
+        runtimeMinutes: 90,
+        synopsis: "A film for fault tests.",
+        contentRating: "PG",
+      },
       update: {},
       select: { id: true },
     });
@@ -37,7 +45,12 @@ async function main() {
   }
   const users: string[] = [];
   for (let i = 0; i < USERS; i++) {
-    const u = await h.prisma.user.upsert({ where: { email: `fault-${i}@example.test` }, create: { email: `fault-${i}@example.test`, displayName: `Fault ${i}` }, update: {}, select: { id: true } });
+    const u = await h.prisma.user.upsert({
+      where: { email: `fault-${i}@example.test` },
+      create: { email: `fault-${i}@example.test`, displayName: `Fault ${i}` },
+      update: {},
+      select: { id: true },
+    });
     users.push(u.id);
   }
   const reviews = (await h.prisma.review.findMany({ where: { filmId: { in: films } }, select: { id: true, userId: true } })).map((r) => r);

@@ -84,7 +84,12 @@ describe(`cache tags of writes on ${ENGINE}`, () => {
   it("a refused write expires nothing", async () => {
     const film = (await loadFilmBySlug(slug))!;
     const seen: string[] = [];
-    const r = await runAs(null, (a) => saveReview(a, { filmId: film.id, rating: 4 }), WRITE_SCOPES.saveReview, async (t) => void seen.push(...t));
+    const r = await runAs(
+      null,
+      (a) => saveReview(a, { filmId: film.id, rating: 4 }),
+      WRITE_SCOPES.saveReview,
+      async (t) => void seen.push(...t),
+    );
     expect(r.ok).toBe(false);
     expect(seen).toEqual([]);
   });

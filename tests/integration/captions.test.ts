@@ -13,7 +13,10 @@ const editor = { id: "editor", role: "ADMIN" as const };
 
 beforeAll(async () => {
   db = await openTestDb();
-  await seed(db.prisma, catalog.filter((f) => f.slug === "the-work"));
+  await seed(
+    db.prisma,
+    catalog.filter((f) => f.slug === "the-work"),
+  );
   filmId = (await db.prisma.film.findUniqueOrThrow({ where: { slug: "the-work" } })).id;
   const u = await db.prisma.user.create({ data: { displayName: "Captions Fan", email: "captions@example.test" } });
   member = { id: u.id, role: "MEMBER" };
@@ -35,7 +38,10 @@ describe(`caption tracks on ${ENGINE}`, () => {
     expect(en!.content).toContain("[A short tone pips once a second]");
     expect(en!.version).toBe(film!.captions[0]!.version);
     // Seeding again changes nothing.
-    await seed(db.prisma, catalog.filter((f) => f.slug === "the-work"));
+    await seed(
+      db.prisma,
+      catalog.filter((f) => f.slug === "the-work"),
+    );
     expect((await loadFilmBySlug("the-work"))!.captions).toEqual(film!.captions);
   });
 
@@ -65,8 +71,14 @@ describe(`caption tracks on ${ENGINE}`, () => {
     const text = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nNouvelle piste\n";
     expect(await saveCaptionTrack(null, { filmId, lang: "fr", label: "Français" }, text)).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(await saveCaptionTrack(member, { filmId, lang: "fr", label: "Français" }, text)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await saveCaptionTrack(editor, { filmId, lang: "fr", label: "Français" }, "not a caption file")).toMatchObject({ ok: false, fieldErrors: { file: [expect.any(String)] } });
-    expect(await saveCaptionTrack(editor, { filmId, lang: "french", label: "Français" }, text)).toMatchObject({ ok: false, fieldErrors: { lang: [expect.any(String)] } });
+    expect(await saveCaptionTrack(editor, { filmId, lang: "fr", label: "Français" }, "not a caption file")).toMatchObject({
+      ok: false,
+      fieldErrors: { file: [expect.any(String)] },
+    });
+    expect(await saveCaptionTrack(editor, { filmId, lang: "french", label: "Français" }, text)).toMatchObject({
+      ok: false,
+      fieldErrors: { lang: [expect.any(String)] },
+    });
     const ok = await saveCaptionTrack(editor, { filmId, lang: "fr", label: "Français", kind: "SUBTITLES" }, new TextEncoder().encode(text));
     expect(ok).toMatchObject({ ok: true, data: { filmSlug: "the-work", cues: 1 } });
     const film = await loadFilmBySlug("the-work");

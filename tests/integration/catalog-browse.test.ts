@@ -5,13 +5,7 @@ import { loadGenreBySlug, loadGenres } from "@/lib/data/genres";
 import { loadSitemapData } from "@/lib/data/sitemap";
 import { encodeFilmCursor } from "@/lib/keyset/cursor";
 import { FILM_SORTS, type FilmSort } from "@/lib/validation/catalog";
-import {
-  apiErrorSchema,
-  filmDetailResponseSchema,
-  filmListResponseSchema,
-  reviewListResponseSchema,
-  type ApiError,
-} from "@/lib/validation/api";
+import { apiErrorSchema, filmDetailResponseSchema, filmListResponseSchema, reviewListResponseSchema, type ApiError } from "@/lib/validation/api";
 import { GET as getFilms } from "@/app/api/films/route";
 import { GET as getFilm } from "@/app/api/films/[slug]/route";
 import { GET as getReviews } from "@/app/api/films/[slug]/reviews/route";
@@ -234,7 +228,12 @@ describe(`public API on ${ENGINE}`, () => {
 
   it("filters by genre and title and sorts by rating", async () => {
     const top = filmListResponseSchema.parse((await films$("/api/films?genre=drama&sort=top&limit=50")).body);
-    expect(top.data.map((f) => f.slug)).toEqual(expected("top", films.filter((f) => f.genres.includes("drama"))));
+    expect(top.data.map((f) => f.slug)).toEqual(
+      expected(
+        "top",
+        films.filter((f) => f.genres.includes("drama")),
+      ),
+    );
     expect(top.nextCursor).toBeNull();
     const q = filmListResponseSchema.parse((await films$("/api/films?q=%20the%20WORK%20")).body);
     expect(q.data.map((f) => f.slug)).toEqual(["the-work"]);

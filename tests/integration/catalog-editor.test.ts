@@ -64,9 +64,31 @@ describe(`catalog editor on ${ENGINE}`, () => {
 
   it("validates every field with messages per field", async () => {
     const editor = await person("EDITOR");
-    const r = await saveFilm(editor, filmInput({ title: "", year: "19x", releaseDate: "2024-02-31", runtimeMinutes: "0", contentRating: "Z", genres: "", slug: "Not A Slug", synopsis: "x".repeat(30_000) }));
+    const r = await saveFilm(
+      editor,
+      filmInput({
+        title: "",
+        year: "19x",
+        releaseDate: "2024-02-31",
+        runtimeMinutes: "0",
+        contentRating: "Z",
+        genres: "",
+        slug: "Not A Slug",
+        synopsis: "x".repeat(30_000),
+      }),
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["contentRating", "genres", "releaseDate", "runtimeMinutes", "slug", "synopsis", "title", "year"]);
+    if (!r.ok)
+      expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual([
+        "contentRating",
+        "genres",
+        "releaseDate",
+        "runtimeMinutes",
+        "slug",
+        "synopsis",
+        "title",
+        "year",
+      ]);
     const taken = await saveFilm(editor, filmInput({ slug: "the-work" }));
     expect(taken).toMatchObject({ ok: false, fieldErrors: { slug: [expect.stringMatching(/taken by The Work/)] } });
   });
@@ -127,7 +149,10 @@ describe(`catalog editor on ${ENGINE}`, () => {
   it("roles: only an admin grants them; publishers are linked to a publisher; audited", async () => {
     const admin = await person("ADMIN");
     const target = await person();
-    expect(await setRole(admin, { userId: target.id, role: "PUBLISHER", publisher: "" })).toMatchObject({ ok: false, fieldErrors: { publisher: [expect.any(String)] } });
+    expect(await setRole(admin, { userId: target.id, role: "PUBLISHER", publisher: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { publisher: [expect.any(String)] },
+    });
     expect(await setRole(admin, { userId: target.id, role: "PUBLISHER", publisher: "Orchard Films" })).toMatchObject({ ok: true });
     const u = await db.prisma.user.findUnique({ where: { id: target.id }, include: { publisher: true } });
     expect(u).toMatchObject({ role: "PUBLISHER", publisher: { name: "Orchard Films" } });
@@ -149,9 +174,18 @@ describe(`catalog editor on ${ENGINE}`, () => {
 
     expect(await saveReply(member, { reviewId: review.id, body: "Hi" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await saveReply({ id: otherPub.id, role: "PUBLISHER" }, { reviewId: review.id, body: "Hi" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await saveReply(actorPub, { reviewId: review.id, body: "x".repeat(1001) })).toMatchObject({ ok: false, fieldErrors: { body: [expect.stringMatching(/1000/)] } });
-    expect(await saveReply(actorPub, { reviewId: review.id, body: "Thank you for watching!" })).toMatchObject({ ok: true, data: { filmSlug: "the-quiet-orchard" } });
-    expect(await saveReply(actorPub, { reviewId: review.id, body: "Thank you so much for watching!" })).toMatchObject({ ok: true, message: expect.stringMatching(/updated/) });
+    expect(await saveReply(actorPub, { reviewId: review.id, body: "x".repeat(1001) })).toMatchObject({
+      ok: false,
+      fieldErrors: { body: [expect.stringMatching(/1000/)] },
+    });
+    expect(await saveReply(actorPub, { reviewId: review.id, body: "Thank you for watching!" })).toMatchObject({
+      ok: true,
+      data: { filmSlug: "the-quiet-orchard" },
+    });
+    expect(await saveReply(actorPub, { reviewId: review.id, body: "Thank you so much for watching!" })).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/updated/),
+    });
     expect(await db.prisma.reviewReply.count({ where: { reviewId: review.id } })).toBe(1);
 
     const page = await listReviews({ filmId, filmSlug: "the-quiet-orchard", sort: "newest", limit: 10 });

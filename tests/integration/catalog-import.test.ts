@@ -13,7 +13,10 @@ const lines = (text: string) => text.split("\n").filter((l, i, a) => i < a.lengt
 async function snapshot() {
   const p = db.prisma;
   return {
-    films: await p.film.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, title: true, updatedAt: true, publisherId: true, synopsis: true } }),
+    films: await p.film.findMany({
+      orderBy: { slug: "asc" },
+      select: { id: true, slug: true, title: true, updatedAt: true, publisherId: true, synopsis: true },
+    }),
     genres: await p.filmGenre.findMany({ orderBy: [{ filmId: "asc" }, { genreId: "asc" }] }),
     credits: await p.credit.findMany({ orderBy: { id: "asc" } }),
     people: await p.person.count(),
@@ -63,14 +66,26 @@ describe(`catalog import on ${ENGINE}`, () => {
     const rows = lines(sample("jsonl")).map((l) => JSON.parse(l));
     rows[0].cast = ["Osei Mensah", "Noor Haddad", "Petra Lindgren"];
     rows[2].tagline = "A new tagline.";
-    const r = await importCatalog(rows.map((x) => JSON.stringify(x)), { format: "jsonl" });
+    const r = await importCatalog(
+      rows.map((x) => JSON.stringify(x)),
+      { format: "jsonl" },
+    );
     expect(r).toMatchObject({ created: 0, updated: 2, unchanged: 1 });
     expect((await loadFilmBySlug("harbor-lights"))!.cast.map((c) => c.name)).toEqual(["Osei Mensah", "Noor Haddad", "Petra Lindgren"]);
     expect((await loadFilmBySlug("the-long-table"))!.tagline).toBe("A new tagline.");
   });
 
   it("reports bad rows with their line numbers and reasons, and saves the good ones", async () => {
-    const good = { slug: "good-one", title: "Good One", year: 2020, releaseDate: "2020-01-02", runtimeMinutes: 90, synopsis: "Fine.", contentRating: "PG", genres: ["Drama"] };
+    const good = {
+      slug: "good-one",
+      title: "Good One",
+      year: 2020,
+      releaseDate: "2020-01-02",
+      runtimeMinutes: 90,
+      synopsis: "Fine.",
+      contentRating: "PG",
+      genres: ["Drama"],
+    };
     const file = [
       JSON.stringify(good), // 1
       "{not json", // 2
@@ -117,7 +132,22 @@ describe(`catalog import on ${ENGINE}`, () => {
 
   it("--dry-run validates and writes nothing", async () => {
     const before = await snapshot();
-    const r = await importCatalog([JSON.stringify({ slug: "dry-film", title: "Dry", year: 2020, releaseDate: "2020-01-01", runtimeMinutes: 80, synopsis: "x", contentRating: "G", genres: ["Drama"] }), "{"], { format: "jsonl", dryRun: true });
+    const r = await importCatalog(
+      [
+        JSON.stringify({
+          slug: "dry-film",
+          title: "Dry",
+          year: 2020,
+          releaseDate: "2020-01-01",
+          runtimeMinutes: 80,
+          synopsis: "x",
+          contentRating: "G",
+          genres: ["Drama"],
+        }),
+        "{",
+      ],
+      { format: "jsonl", dryRun: true },
+    );
     expect(r).toMatchObject({ rows: 2, dryRun: true, created: 0 });
     expect(r.rejected.map((x) => x.line)).toEqual([2]);
     expect(await snapshot()).toEqual(before);

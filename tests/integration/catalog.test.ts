@@ -163,10 +163,7 @@ describe(`film page cost on ${ENGINE}`, () => {
     const cost = async (slug: string) => {
       queries.reset();
       const film = (await loadFilmBySlug(slug))!;
-      await Promise.all([
-        listReviews({ filmId: film.id, filmSlug: slug, sort: "helpful", limit: 4 }),
-        loadSimilarFilms(film.id),
-      ]);
+      await Promise.all([listReviews({ filmId: film.id, filmSlug: slug, sort: "helpful", limit: 4 }), loadSimilarFilms(film.id)]);
       return queries.count;
     };
     const small = catalog.find((f) => f.reviews.length <= 3)!;

@@ -14,7 +14,8 @@ afterAll(async () => {
 
 it("reads every table, including RateLimit and WatchProgress", async () => {
   const counts = await countEveryTable(db.prisma);
-  for (const t of ["Film", "Review", "HelpfulVote", "Report", "User", "RateLimit", "WatchProgress", "WishlistEntry", "_prisma_migrations"]) expect(counts).toHaveProperty(t);
+  for (const t of ["Film", "Review", "HelpfulVote", "Report", "User", "RateLimit", "WatchProgress", "WishlistEntry", "_prisma_migrations"])
+    expect(counts).toHaveProperty(t);
 });
 
 it("finds broken rate-limit and watch-progress rows, and passes clean ones", async () => {
@@ -25,7 +26,15 @@ it("finds broken rate-limit and watch-progress rows, and passes clean ones", asy
   await hitLimit("vote:user:abc", 60, 60);
   const user = await db.prisma.user.create({ data: { displayName: "Checker", email: `checker-${Date.now()}@example.test` } });
   const film = await db.prisma.film.create({
-    data: { slug: `check-${Date.now()}`, title: "Check", year: 2020, releaseDate: new Date("2020-01-01"), runtimeMinutes: 90, synopsis: "x", contentRating: "PG" },
+    data: {
+      slug: `check-${Date.now()}`,
+      title: "Check",
+      year: 2020,
+      releaseDate: new Date("2020-01-01"),
+      runtimeMinutes: 90,
+      synopsis: "x",
+      contentRating: "PG",
+    },
   });
   await db.prisma.watchProgress.create({ data: { userId: user.id, filmId: film.id, seconds: 42 } });
   expect(await findRowProblems(db.prisma)).toEqual([]);

@@ -26,7 +26,9 @@ describe(`film cards on ${ENGINE}`, () => {
     const film = await db.prisma.film.findUniqueOrThrow({ where: { slug }, select: { id: true } });
     const genre = await db.prisma.filmGenre.findFirstOrThrow({ where: { filmId: film.id }, select: { genreId: true } });
     const lists = [
-      ...(await Promise.all((["popular", "top", "newest"] as const).map(async (sort) => (await listFilms({ sort, genreId: genre.genreId, limit: 100 })).items))),
+      ...(await Promise.all(
+        (["popular", "top", "newest"] as const).map(async (sort) => (await listFilms({ sort, genreId: genre.genreId, limit: 100 })).items),
+      )),
       (await listFilms({ sort: "popular", q: "the work", limit: 10 })).items,
       await loadNewReleases(100),
       await loadTopRated(100),

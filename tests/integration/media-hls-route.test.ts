@@ -91,7 +91,10 @@ describe("a media request reads no more than the range asked for", () => {
     const r416 = await trailerGet(new Request("http://localhost/media/trailers/the-work.webm", { headers: { Range: `bytes=${size}-` } }), ctx);
     expect(r416.status).toBe(416);
     const first = await trailerGet(new Request("http://localhost/media/trailers/the-work.webm", { method: "HEAD" }), ctx);
-    const r304 = await trailerGet(new Request("http://localhost/media/trailers/the-work.webm", { headers: { "If-None-Match": first.headers.get("etag")! } }), ctx);
+    const r304 = await trailerGet(
+      new Request("http://localhost/media/trailers/the-work.webm", { headers: { "If-None-Match": first.headers.get("etag")! } }),
+      ctx,
+    );
     expect(r304.status).toBe(304);
     expect(spy).not.toHaveBeenCalled();
   });

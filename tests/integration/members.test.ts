@@ -139,7 +139,11 @@ describe(`the member view (GET /api/me) on ${ENGINE}`, () => {
     const q = { filmId: f.id, filmSlug: f.slug, reviewIds: [theirId, myId, "no-such-review"] };
 
     const before = await loadMemberView({ userId: me.id, sessionVersion: 0 }, q);
-    expect(before).toMatchObject({ user: { name: expect.stringMatching(/^Tester/), role: "MEMBER" }, film: { slug: f.slug, wished: false }, marks: { votes: {}, reported: [], own: [myId] } });
+    expect(before).toMatchObject({
+      user: { name: expect.stringMatching(/^Tester/), role: "MEMBER" },
+      film: { slug: f.slug, wished: false },
+      marks: { votes: {}, reported: [], own: [myId] },
+    });
     expect(before!.film!.myReview).toMatchObject({ id: myId, rating: 5, body: "Perfect." });
 
     await voteOnReview(me, { reviewId: theirId, value: "NO" });
@@ -151,7 +155,9 @@ describe(`the member view (GET /api/me) on ${ENGINE}`, () => {
 
     // No film asked: no film part; no review of theirs on the film: myReview null.
     expect((await loadMemberView({ userId: me.id, sessionVersion: 0 }, { reviewIds: [] }))!.film).toBeNull();
-    expect((await loadMemberView({ userId: other.id, sessionVersion: 0 }, { filmId: (await film("jaws")).id, filmSlug: "jaws", reviewIds: [] }))!.film).toEqual({ slug: "jaws", myReview: null, wished: false });
+    expect((await loadMemberView({ userId: other.id, sessionVersion: 0 }, { filmId: (await film("jaws")).id, filmSlug: "jaws", reviewIds: [] }))!.film).toEqual(
+      { slug: "jaws", myReview: null, wished: false },
+    );
   });
 
   it("is null for an ended session version or an account that is gone", async () => {
@@ -284,12 +290,18 @@ describe(`counts under concurrent writes on ${ENGINE}`, () => {
 
   it("db:check finds a counter that drifted", async () => {
     const f = await film("arrival");
-    await db.prisma.$executeRawUnsafe(`UPDATE "Review" SET "helpfulYes" = "helpfulYes" + 1 WHERE "filmId" = $1 AND id = (SELECT id FROM "Review" WHERE "filmId" = $1 LIMIT 1)`, f.id);
+    await db.prisma.$executeRawUnsafe(
+      `UPDATE "Review" SET "helpfulYes" = "helpfulYes" + 1 WHERE "filmId" = $1 AND id = (SELECT id FROM "Review" WHERE "filmId" = $1 LIMIT 1)`,
+      f.id,
+    );
     const drift = await findCounterDrift(db.prisma);
     expect(drift).toHaveLength(1);
     expect(drift[0]).toMatchObject({ table: "Review", column: "helpfulYes" });
     expect(drift[0]!.stored).toBe(drift[0]!.actual + 1);
-    await db.prisma.$executeRawUnsafe(`UPDATE "Review" SET "helpfulYes" = "helpfulYes" - 1 WHERE "filmId" = $1 AND id = (SELECT id FROM "Review" WHERE "filmId" = $1 LIMIT 1)`, f.id);
+    await db.prisma.$executeRawUnsafe(
+      `UPDATE "Review" SET "helpfulYes" = "helpfulYes" - 1 WHERE "filmId" = $1 AND id = (SELECT id FROM "Review" WHERE "filmId" = $1 LIMIT 1)`,
+      f.id,
+    );
     await expectNoDrift();
   });
 });

@@ -33,7 +33,9 @@ describe(`db:generate on ${ENGINE}`, () => {
       // the bulk load dropped and rebuilt the indexes and keys
       const indexesAfter = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename IN ('Review', 'HelpfulVote', 'Report')`);
       expect(indexesAfter[0]!.n).toBe(indexesBefore[0]!.n);
-      await expect(sql.exec(`INSERT INTO "HelpfulVote" (id, "reviewId", "userId", value, "updatedAt") VALUES ('x', 'nope', 'gm1', 'YES', now())`)).rejects.toThrow();
+      await expect(
+        sql.exec(`INSERT INTO "HelpfulVote" (id, "reviewId", "userId", value, "updatedAt") VALUES ('x', 'nope', 'gm1', 'YES', now())`),
+      ).rejects.toThrow();
     } finally {
       await close();
     }
@@ -51,7 +53,8 @@ describe(`db:generate on ${ENGINE}`, () => {
     const lengths = await db.prisma.$queryRawUnsafe<{ none: number; short: number; long: number; years: number }[]>(
       `SELECT count(*) FILTER (WHERE body IS NULL)::int AS none, count(*) FILTER (WHERE length(body) < 80)::int AS short,
               count(*) FILTER (WHERE length(body) > 300)::int AS long,
-              (extract(epoch FROM max("createdAt") - min("createdAt")) / 86400 / 365)::int AS years FROM "Review"`);
+              (extract(epoch FROM max("createdAt") - min("createdAt")) / 86400 / 365)::int AS years FROM "Review"`,
+    );
     expect(lengths[0]!.none).toBeGreaterThan(0);
     expect(lengths[0]!.short).toBeGreaterThan(0);
     expect(lengths[0]!.long).toBeGreaterThan(0);
@@ -63,9 +66,14 @@ describe(`db:generate on ${ENGINE}`, () => {
     const genre = (await db.prisma.genre.findFirst({ orderBy: { id: "asc" } }))!;
     for (const genreId of [undefined, genre.id]) {
       const m = (await db.prisma.$queryRawUnsafe<{ m: number }[]>(`SELECT SUM("ratingSum")::float8 / SUM("reviewCount")::float8 AS m FROM "Film"`))[0]!.m;
-      const expected = (await db.prisma.$queryRawUnsafe<{ id: string }[]>(
-        `SELECT f.id FROM "Film" f WHERE $2::text IS NULL OR EXISTS (SELECT 1 FROM "FilmGenre" g WHERE g."filmId" = f.id AND g."genreId" = $2)
-         ORDER BY (10 * $1::float8 + f."ratingSum") / (10 + f."reviewCount") DESC, f."reviewCount" DESC, f.id ASC LIMIT 120`, Number(m), genreId ?? null)).map((r) => r.id);
+      const expected = (
+        await db.prisma.$queryRawUnsafe<{ id: string }[]>(
+          `SELECT f.id FROM "Film" f WHERE $2::text IS NULL OR EXISTS (SELECT 1 FROM "FilmGenre" g WHERE g."filmId" = f.id AND g."genreId" = $2)
+         ORDER BY (10 * $1::float8 + f."ratingSum") / (10 + f."reviewCount") DESC, f."reviewCount" DESC, f.id ASC LIMIT 120`,
+          Number(m),
+          genreId ?? null,
+        )
+      ).map((r) => r.id);
       const got: string[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 6; page++) {
@@ -112,7 +120,8 @@ describe(`one statement per write on ${ENGINE}`, () => {
     };
     await seed(db.prisma);
     await db.prisma.$executeRawUnsafe(
-      `INSERT INTO "User" (id, "displayName", "updatedAt") SELECT 'load' || g, 'Load ' || g, now() FROM generate_series(1, 200) g`);
+      `INSERT INTO "User" (id, "displayName", "updatedAt") SELECT 'load' || g, 'Load ' || g, now() FROM generate_series(1, 200) g`,
+    );
   });
   afterAll(async () => db?.dispose());
 
@@ -123,7 +132,10 @@ describe(`one statement per write on ${ENGINE}`, () => {
     for (let y = 0; y <= 30; y++) for (let n = 0; n <= 30; n++) pairs.push([y, n]);
     pairs.push([1000, 3], [123456, 654321], [2_000_000, 1]);
     const rows = await db.prisma.$queryRawUnsafe<{ y: number; n: number; s: number }[]>(
-      `SELECT y, n, marquee_wilson(y, n) AS s FROM unnest($1::int[], $2::int[]) AS t(y, n)`, pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+      `SELECT y, n, marquee_wilson(y, n) AS s FROM unnest($1::int[], $2::int[]) AS t(y, n)`,
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
     for (const r of rows) expect(Math.abs(Number(r.s) - wilsonLowerBound(Number(r.y), Number(r.n)))).toBeLessThanOrEqual(1e-15);
   });
 
@@ -169,10 +181,12 @@ describe(`one statement per write on ${ENGINE}`, () => {
           out.push(await voteOnReview(actor(m + 1), { reviewId: hot[(m + i) % 3]!, value }));
         }
         // and the same member twice at the same moment
-        out.push(...(await Promise.all([
-          voteOnReview(actor(m + 1), { reviewId: hot[0]!, value: "YES" }),
-          voteOnReview(actor(m + 1), { reviewId: hot[0]!, value: "NO" }),
-        ])));
+        out.push(
+          ...(await Promise.all([
+            voteOnReview(actor(m + 1), { reviewId: hot[0]!, value: "YES" }),
+            voteOnReview(actor(m + 1), { reviewId: hot[0]!, value: "NO" }),
+          ])),
+        );
         return out;
       }),
     );
@@ -184,7 +198,9 @@ describe(`one statement per write on ${ENGINE}`, () => {
       `SELECT r.id, r."helpfulYes", r."helpfulNo",
          (SELECT count(*) FROM "HelpfulVote" v WHERE v."reviewId" = r.id AND v.value = 'YES')::int AS yes,
          (SELECT count(*) FROM "HelpfulVote" v WHERE v."reviewId" = r.id AND v.value = 'NO')::int AS no
-       FROM "Review" r WHERE r.id = ANY($1::text[])`, hot);
+       FROM "Review" r WHERE r.id = ANY($1::text[])`,
+      hot,
+    );
     for (const r of rows) expect([r.helpfulYes, r.helpfulNo]).toEqual([r.yes, r.no]);
     expect(rows.reduce((a, r) => a + r.yes + r.no, 0)).toBeGreaterThan(180);
     expect(await findCounterDrift(db.prisma)).toEqual([]);

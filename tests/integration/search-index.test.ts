@@ -78,11 +78,16 @@ describe(`search indexes on ${ENGINE}`, () => {
     expect(await db.prisma.film.count()).toBe(SYNTHETIC_FILMS + 1);
     for (const q of ["godfathr", "teh godfather"]) {
       const nodes = await explain(titleSearchSql(foldForSearch(q)));
-      const summary = nodes.map((n) => `${n["Node Type"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`);
+      const summary = nodes.map(
+        (n) => `${n["Node Type"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`,
+      );
       const indexScans = nodes.filter((n) => n["Node Type"] === "Bitmap Index Scan").map((n) => n["Index Name"]);
       expect(indexScans, summary.join("\n")).toContain("Film_searchText_trgm_idx");
       expect(indexScans, summary.join("\n")).toContain("Film_searchAnagram_trgm_idx");
-      expect(nodes.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "Film"), summary.join("\n")).toEqual([]);
+      expect(
+        nodes.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "Film"),
+        summary.join("\n"),
+      ).toEqual([]);
     }
     // and still finds the one real film among them
     expect((await searchFilms(foldForSearch("godfathr")))[0]?.title).toBe(REAL_TITLE);

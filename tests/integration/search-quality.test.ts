@@ -106,7 +106,7 @@ describe(`search quality on ${ENGINE}`, () => {
   it("treats SQL and LIKE characters as text", async () => {
     expect(await search("%")).toEqual([]);
     expect(await search("_")).toEqual([]);
-    expect(await search("'; DROP TABLE \"Film\" --")).toEqual([]);
+    expect(await search('\'; DROP TABLE "Film" --')).toEqual([]);
     expect(await db.prisma.film.count()).toBeGreaterThan(40);
   });
 
@@ -127,7 +127,7 @@ describe(`search quality on ${ENGINE}`, () => {
       "Miloš Forman",
       "Lupita Nyong'o",
       "Timothée Chalamet",
-      "Ahmir \"Questlove\" Thompson",
+      'Ahmir "Questlove" Thompson',
       "  Straße   Æon  Œuvre — Søren Łódź  ",
       "Dune: Part Two",
       "F. Murray Abraham",

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const socket = { address: "192.0.2.10" };
-const session = { user: null as null | { id: string; role: "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER"; name: string; email: string | null; sessionVersion: number } };
+const session = {
+  user: null as null | { id: string; role: "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER"; name: string; email: string | null; sessionVersion: number },
+};
 
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-marquee-socket-address": socket.address, "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` }),
@@ -90,7 +92,10 @@ describe(`write limits on ${ENGINE}`, () => {
     session.user = await member();
     const [a, b] = [await review("alien"), await review("alien")];
     expect(await reportAction(a.id, "SPAM", "")).toMatchObject({ ok: true });
-    expect(await reportAction(b.id, "SPAM", "")).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many reports\. Try again in \d+ minutes?\.$/) });
+    expect(await reportAction(b.id, "SPAM", "")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Too many reports\. Try again in \d+ minutes?\.$/),
+    });
     expect(await db.prisma.report.count({ where: { reviewId: b.id } })).toBe(0);
     const f = await film("coco");
     expect(await setWishlistAction(f.id, true)).toMatchObject({ ok: true });
@@ -135,10 +140,12 @@ describe(`sign-in limits on ${ENGINE}`, () => {
     const owner = await member();
     const email = owner.email!;
     // The attacker rotates X-Forwarded-For; without TRUST_PROXY it is not believed.
-    for (let i = 0; i < 3; i++) await expect(authorize()({ email, password: "wrong password" }, from("192.0.2.66", `10.9.9.${i}`))).rejects.toThrow(/don’t match/);
+    for (let i = 0; i < 3; i++)
+      await expect(authorize()({ email, password: "wrong password" }, from("192.0.2.66", `10.9.9.${i}`))).rejects.toThrow(/don’t match/);
     await expect(authorize()({ email, password: PASSWORD }, from("192.0.2.66", "10.9.9.99"))).rejects.toThrow(/Too many sign-in attempts/);
     // per address too, whatever the email
-    for (let i = 0; i < 2; i++) await expect(authorize()({ email: `x${i}@example.test`, password: "nope" }, from("192.0.2.66", `10.8.8.${i}`))).rejects.toThrow();
+    for (let i = 0; i < 2; i++)
+      await expect(authorize()({ email: `x${i}@example.test`, password: "nope" }, from("192.0.2.66", `10.8.8.${i}`))).rejects.toThrow();
     await expect(authorize()({ email: "y@example.test", password: "nope" }, from("192.0.2.66", "10.7.7.7"))).rejects.toThrow(/Too many/);
     // the owner, from their own address, still gets in (only slowed down)
     const t0 = Date.now();

@@ -141,7 +141,9 @@ describe("response schemas", () => {
   it("refuse a page that breaks the contract", () => {
     expect(filmListResponseSchema.safeParse({ data: [{ ...summary, releaseDate: "27/10/2017" }], nextCursor: null, prevCursor: null }).success).toBe(false);
     expect(filmListResponseSchema.safeParse({ data: [], nextCursor: null }).success).toBe(false);
-    expect(filmListResponseSchema.safeParse({ data: [{ ...summary, rating: { average: 0, count: 0 } }], nextCursor: null, prevCursor: null }).success).toBe(false);
+    expect(filmListResponseSchema.safeParse({ data: [{ ...summary, rating: { average: 0, count: 0 } }], nextCursor: null, prevCursor: null }).success).toBe(
+      false,
+    );
   });
 
   it("carry the film's histogram 5 → 1", () => {
@@ -177,7 +179,9 @@ describe("response schemas", () => {
     };
     const replied = { ...review, reply: { publisherName: "Beacon Films", body: "Thanks!", createdAt: "2017-11-28T10:00:00.000Z", editedAt: null } };
     expect(reviewListResponseSchema.parse({ data: [replied], nextCursor: null, prevCursor: null }).data[0]).toEqual(replied);
-    expect(reviewListResponseSchema.safeParse({ data: [{ ...review, reply: { body: "no publisher" } }], nextCursor: null, prevCursor: null }).success).toBe(false);
+    expect(reviewListResponseSchema.safeParse({ data: [{ ...review, reply: { body: "no publisher" } }], nextCursor: null, prevCursor: null }).success).toBe(
+      false,
+    );
     expect(reviewListResponseSchema.parse({ data: [review], nextCursor: "abc", prevCursor: null }).data[0]).toEqual(review);
     expect(reviewListResponseSchema.safeParse({ data: [{ ...review, rating: 6 }], nextCursor: null, prevCursor: null }).success).toBe(false);
     expect(apiErrorSchema.safeParse({ error: { message: "Film not found", fields: {} } }).success).toBe(true);

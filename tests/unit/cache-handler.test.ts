@@ -2,7 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { tagsManifest } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 
-type Handler = { get(k: string): Promise<unknown>; set(k: string, d: unknown, c?: unknown): Promise<void>; revalidateTag(t: string | string[], d?: unknown): Promise<void> };
+type Handler = {
+  get(k: string): Promise<unknown>;
+  set(k: string, d: unknown, c?: unknown): Promise<void>;
+  revalidateTag(t: string | string[], d?: unknown): Promise<void>;
+};
 
 async function load(env: Record<string, string | undefined> = {}) {
   vi.resetModules();
@@ -15,7 +19,14 @@ async function load(env: Record<string, string | undefined> = {}) {
   return { mod, handler: new mod.default() as Handler };
 }
 
-const page = (html: string) => ({ kind: "APP_PAGE", html, rscData: Buffer.from(`rsc:${html}`), segmentData: new Map([["/a", Buffer.from("seg")]]), headers: { "x-next-cache-tags": "film:x" }, status: 200 });
+const page = (html: string) => ({
+  kind: "APP_PAGE",
+  html,
+  rscData: Buffer.from(`rsc:${html}`),
+  segmentData: new Map([["/a", Buffer.from("seg")]]),
+  headers: { "x-next-cache-tags": "film:x" },
+  status: 200,
+});
 
 beforeEach(() => tagsManifest.clear());
 afterEach(() => {
@@ -118,7 +129,16 @@ describe("cache handler", () => {
 });
 
 describe("front cache", () => {
-  type Res = { statusCode: number; headers: Record<string, unknown>; body: Buffer | null; writeHead: (s: number, h?: Record<string, unknown>) => void; setHeader: (k: string, v: unknown) => void; getHeaders: () => Record<string, unknown>; write: (c: unknown) => boolean; end: (c?: unknown) => void };
+  type Res = {
+    statusCode: number;
+    headers: Record<string, unknown>;
+    body: Buffer | null;
+    writeHead: (s: number, h?: Record<string, unknown>) => void;
+    setHeader: (k: string, v: unknown) => void;
+    getHeaders: () => Record<string, unknown>;
+    write: (c: unknown) => boolean;
+    end: (c?: unknown) => void;
+  };
   function res(): Res {
     const r: Res = {
       statusCode: 200,

@@ -9,10 +9,26 @@ const film = { title: "A Film", year: 2020, releaseDate: "2020-01-01", runtimeMi
 describe("film schema", () => {
   it("derives the slug from the title, splits lists, keeps their order and drops duplicates", () => {
     const r = filmInputSchema.parse({ ...film, title: "Amélie & Co", genres: "Drama, Comedy, drama", directors: "B Person\nA Person", cast: "Z|Y" });
-    expect(r).toMatchObject({ slug: "amelie-and-co", genres: ["Drama", "Comedy"], directors: ["B Person", "A Person"], cast: ["Z", "Y"], published: true, publisher: "" });
+    expect(r).toMatchObject({
+      slug: "amelie-and-co",
+      genres: ["Drama", "Comedy"],
+      directors: ["B Person", "A Person"],
+      cast: ["Z", "Y"],
+      published: true,
+      publisher: "",
+    });
   });
   it("rejects out-of-range numbers, impossible dates, unknown ratings, huge inputs", () => {
-    for (const bad of [{ year: 1800 }, { runtimeMinutes: 0 }, { releaseDate: "2021-02-29" }, { contentRating: "X" }, { synopsis: "x".repeat(100_000) }, { genres: [] }, { slug: "Bad Slug" }, { title: 42 as unknown as string, synopsis: "" }]) {
+    for (const bad of [
+      { year: 1800 },
+      { runtimeMinutes: 0 },
+      { releaseDate: "2021-02-29" },
+      { contentRating: "X" },
+      { synopsis: "x".repeat(100_000) },
+      { genres: [] },
+      { slug: "Bad Slug" },
+      { title: 42 as unknown as string, synopsis: "" },
+    ]) {
       expect(filmInputSchema.safeParse({ ...film, ...bad }).success, JSON.stringify(bad).slice(0, 60)).toBe(false);
     }
     expect(filmInputSchema.safeParse({ ...film, published: "false" }).data?.published).toBe(false);
@@ -46,7 +62,24 @@ describe("import format", () => {
     ]);
   });
   it("writes CSV cells that read back the same", () => {
-    const line = formatFilm({ slug: "s", title: 'He said "hi", twice', year: 1, releaseDate: "2000-01-01", runtimeMinutes: 1, tagline: " padded ", synopsis: "a\nb", contentRating: "G", genres: ["A", "B"], directors: [], cast: ["C"], publisher: "", published: true }, "csv");
+    const line = formatFilm(
+      {
+        slug: "s",
+        title: 'He said "hi", twice',
+        year: 1,
+        releaseDate: "2000-01-01",
+        runtimeMinutes: 1,
+        tagline: " padded ",
+        synopsis: "a\nb",
+        contentRating: "G",
+        genres: ["A", "B"],
+        directors: [],
+        cast: ["C"],
+        publisher: "",
+        published: true,
+      },
+      "csv",
+    );
     const r = recordReader("csv");
     r.push("slug,title,year,releaseDate,runtimeMinutes,tagline,synopsis,contentRating,genres,directors,cast,publisher,published");
     for (const l of line.split("\n")) r.push(l);

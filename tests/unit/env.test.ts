@@ -56,7 +56,8 @@ describe("defaults and validation", () => {
       REPORT_HIDE_THRESHOLD: 3,
       OIDC_NAME: "SSO",
     });
-    for (const k of ["SITE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "DATABASE_URL", "UPLOAD_DIR", "REDIS_URL", "SMTP_URL", "LOG_FORMAT"] as const) expect(s[k]).toBeUndefined();
+    for (const k of ["SITE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "DATABASE_URL", "UPLOAD_DIR", "REDIS_URL", "SMTP_URL", "LOG_FORMAT"] as const)
+      expect(s[k]).toBeUndefined();
   });
 
   it("empty values of the file and database variables count as unset", () => {
@@ -70,7 +71,9 @@ describe("defaults and validation", () => {
   });
 
   it("refuses bad values with one message naming each", () => {
-    expect(() => parseSettings({ PORT: "eighty", SITE_URL: "not a url", DATABASE_POOL_SIZE: "0" })).toThrow(/Invalid configuration:\n {2}PORT: .*\n {2}SITE_URL: .*\n {2}DATABASE_POOL_SIZE: /s);
+    expect(() => parseSettings({ PORT: "eighty", SITE_URL: "not a url", DATABASE_POOL_SIZE: "0" })).toThrow(
+      /Invalid configuration:\n {2}PORT: .*\n {2}SITE_URL: .*\n {2}DATABASE_POOL_SIZE: /s,
+    );
     expect(() => parseSettings({ REDIS_URL: "http://x" })).toThrow(/REDIS_URL must start with redis:\/\//);
   });
 
@@ -103,7 +106,10 @@ describe("the production secret", () => {
     expect(loadEnv({ NODE_ENV: "development", HOST: "0.0.0.0", NEXTAUTH_SECRET: SECRET }).servedToOthers).toBe(false);
     expect(isServedToOthers({ NODE_ENV: "test", HOST: "0.0.0.0", SITE_URL: "https://marquee.example" })).toBe(false);
     // Production on loopback only (e.g. the browser tests) needs none.
-    expect(loadEnv({ NODE_ENV: "production", HOST: "127.0.0.1", NEXTAUTH_URL: "http://127.0.0.1:3300", NEXTAUTH_SECRET: SECRET })).toMatchObject({ servedToOthers: false, secureCookies: false });
+    expect(loadEnv({ NODE_ENV: "production", HOST: "127.0.0.1", NEXTAUTH_URL: "http://127.0.0.1:3300", NEXTAUTH_SECRET: SECRET })).toMatchObject({
+      servedToOthers: false,
+      secureCookies: false,
+    });
   });
 
   it("a public production server also needs NEXTAUTH_URL", () => {

@@ -8,7 +8,11 @@ vi.mock("@/lib/db/client", () => ({
   getDb: async () => ({
     prisma: {
       $queryRawUnsafe: () =>
-        state.db === "ok" ? Promise.resolve([{ "?column?": 1 }]) : state.db === "hang" ? new Promise(() => {}) : Promise.reject(new Error("Can't reach database server at 10.0.0.9:5432")),
+        state.db === "ok"
+          ? Promise.resolve([{ "?column?": 1 }])
+          : state.db === "hang"
+            ? new Promise(() => {})
+            : Promise.reject(new Error("Can't reach database server at 10.0.0.9:5432")),
     },
   }),
 }));

@@ -16,7 +16,7 @@ import { contentSecurityPolicy, securityHeaderRules } from "@/lib/security/heade
 
 const MB = 1024 * 1024;
 /** A megabyte of text that is expensive to segment and normalise (combining marks, emoji). */
-const HOSTILE = ("e\u0301👨‍👩‍👧‍👦 \u0000\r\n".repeat(MB / 16)).slice(0, MB);
+const HOSTILE = "e\u0301👨‍👩‍👧‍👦 \u0000\r\n".repeat(MB / 16).slice(0, MB);
 
 function timed<T>(fn: () => T): { value: T; ms: number } {
   const t0 = performance.now();
@@ -107,7 +107,16 @@ describe("bad input is refused, never thrown", () => {
   });
 
   it("schemas never throw on generated input", () => {
-    const anyValue = fc.oneof(fc.string({ unit: "binary" }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string()), fc.object());
+    const anyValue = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.string()),
+      fc.object(),
+    );
     fc.assert(
       fc.property(fc.record({ a: anyValue, b: anyValue, c: anyValue, d: anyValue, e: anyValue }), ({ a, b, c, d, e }) => {
         reviewInputSchema.safeParse({ filmId: a, rating: b, body: c, anonymous: d, spoiler: e });
@@ -133,11 +142,19 @@ describe("server action bodies", () => {
     expect(checkTextActionBody(`["$@1"]`)).toMatch(/reference/);
     expect(checkTextActionBody(`["$K1"]`)).toMatch(/reference/);
     expect(checkTextActionBody("[".repeat(100) + "]".repeat(100))).toMatch(/deep/);
-    const form = [["0", `[null,"$K1"]`], ["_1_name", "Ann"]] as [string, string][];
+    const form = [
+      ["0", `[null,"$K1"]`],
+      ["_1_name", "Ann"],
+    ] as [string, string][];
     expect(checkFormActionBody(form)).toBeNull();
     expect(checkFormActionBody([["0", `["$Q1"]`]])).toMatch(/reference/);
     expect(checkFormActionBody([["name", "x"]])).toMatch(/unexpected/);
-    expect(checkFormActionBody([["$ACTION_ID_abc", ""], ["name", "x"]])).toBeNull();
+    expect(
+      checkFormActionBody([
+        ["$ACTION_ID_abc", ""],
+        ["name", "x"],
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -180,7 +197,8 @@ describe("write limits", () => {
 describe("security headers", () => {
   it("sends a strict CSP and the other headers on every path", () => {
     const csp = contentSecurityPolicy(false);
-    for (const d of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'", "script-src 'self' 'unsafe-inline'"]) expect(csp).toContain(d);
+    for (const d of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'", "script-src 'self' 'unsafe-inline'"])
+      expect(csp).toContain(d);
     expect(csp).not.toContain("unsafe-eval");
     const rules = securityHeaderRules({ https: false });
     const all = rules.find((r) => !r.has)!;

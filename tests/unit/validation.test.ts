@@ -45,7 +45,11 @@ describe("review text", () => {
 
 describe("accounts", () => {
   it("normalises email and requires a long enough password", () => {
-    expect(signUpSchema.parse({ name: " Ana ", email: " Ana@Example.COM ", password: "0123456789" })).toEqual({ name: "Ana", email: "ana@example.com", password: "0123456789" });
+    expect(signUpSchema.parse({ name: " Ana ", email: " Ana@Example.COM ", password: "0123456789" })).toEqual({
+      name: "Ana",
+      email: "ana@example.com",
+      password: "0123456789",
+    });
     expect(signUpSchema.safeParse({ name: "Ana", email: "ana@example.com", password: "012345678" }).success).toBe(false);
     expect(signUpSchema.safeParse({ name: "  ", email: "ana@example.com", password: "0123456789" }).success).toBe(false);
     expect(signUpSchema.safeParse({ name: "Ana", email: "not-an-email", password: "0123456789" }).success).toBe(false);

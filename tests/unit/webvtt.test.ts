@@ -78,7 +78,8 @@ describe("caption names", () => {
     for (const ok of ["en", "es", "pt-BR", "zh-Hant", "es-419", "fil"]) expect(isLangTag(ok), ok).toBe(true);
     for (const bad of ["", "e", "EN", "en_US", "english", "en-", "../x", "en-br"]) expect(isLangTag(bad), bad).toBe(false);
     expect(parseCaptionFile("en.0123456789ab.vtt")).toEqual({ lang: "en", version: "0123456789ab" });
-    for (const bad of ["en.vtt", "en.0123456789AB.vtt", "../en.0123456789ab.vtt", "EN.0123456789ab.vtt", "en.0123456789ab.srt"]) expect(parseCaptionFile(bad), bad).toBeNull();
+    for (const bad of ["en.vtt", "en.0123456789AB.vtt", "../en.0123456789ab.vtt", "EN.0123456789ab.vtt", "en.0123456789ab.srt"])
+      expect(parseCaptionFile(bad), bad).toBeNull();
   });
 });
 

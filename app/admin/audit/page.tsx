@@ -17,7 +17,10 @@ export default async function AuditPage({ searchParams }: Props) {
   const sp = await searchParams;
   const actor = /^[A-Za-z0-9_-]{1,64}$/.test(one(sp.actor)) ? one(sp.actor) : "";
   const kind = (AUDIT_KINDS as readonly string[]).includes(one(sp.kind)) ? one(sp.kind) : "";
-  const [page, actors] = await Promise.all([listAudit({ actorId: actor || undefined, kind: kind || undefined, cursor: one(sp.cursor) || undefined, limit: 50 }), listAuditActors()]);
+  const [page, actors] = await Promise.all([
+    listAudit({ actorId: actor || undefined, kind: kind || undefined, cursor: one(sp.cursor) || undefined, limit: 50 }),
+    listAuditActors(),
+  ]);
   const base = { ...(actor ? { actor } : {}), ...(kind ? { kind } : {}) };
   return (
     <AdminPage user={user} current="/admin/audit" title="Audit trail" width="max-w-5xl">

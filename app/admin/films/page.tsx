@@ -50,7 +50,10 @@ export default async function AdminFilmsPage({ searchParams }: Props) {
           ))}
         </AdminTable>
       )}
-      <AdminPager first={sp.cursor ? { href: q ? `/admin/films?q=${encodeURIComponent(q)}` : "/admin/films", text: "First page" } : null} next={next ? { href: next, text: "Next page" } : null} />
+      <AdminPager
+        first={sp.cursor ? { href: q ? `/admin/films?q=${encodeURIComponent(q)}` : "/admin/films", text: "First page" } : null}
+        next={next ? { href: next, text: "Next page" } : null}
+      />
     </AdminPage>
   );
 }

@@ -13,8 +13,9 @@ export default async function ImportPage() {
   return (
     <AdminPage user={user} current="/admin/import" title="Import films" width="max-w-3xl">
       <p className="text-muted">
-        A JSON Lines file (one film per line, <code>.jsonl</code>) or a CSV file with a header row (<code>.csv</code>, lists separated by <code>|</code>). Columns:{" "}
-        <code>{FILM_FIELDS.join(", ")}</code>. Films are matched by slug: importing the same file twice changes nothing. Rows that do not pass are listed with their line numbers; the others are saved.
+        A JSON Lines file (one film per line, <code>.jsonl</code>) or a CSV file with a header row (<code>.csv</code>, lists separated by <code>|</code>).
+        Columns: <code>{FILM_FIELDS.join(", ")}</code>. Films are matched by slug: importing the same file twice changes nothing. Rows that do not pass are
+        listed with their line numbers; the others are saved.
       </p>
       <ImportForm />
     </AdminPage>

@@ -24,15 +24,19 @@ export default async function RepliesPage({ searchParams }: Props) {
   const reviews = film ? await listReviewsForReply(film.id) : [];
   return (
     <AdminPage user={user} current="/admin/replies" title="Reply to reviews" width="max-w-4xl">
-      <p className="text-muted">Your reply shows under the review as “Response from {film?.publisherName ?? "your publisher"}”. One reply per review; you can edit or delete it.</p>
-      {canEditCatalog(user) && (
-        <AdminSearch action="/admin/replies" id="reply-q" label="Find a film" placeholder="Film title" q={q} />
-      )}
+      <p className="text-muted">
+        Your reply shows under the review as “Response from {film?.publisherName ?? "your publisher"}”. One reply per review; you can edit or delete it.
+      </p>
+      {canEditCatalog(user) && <AdminSearch action="/admin/replies" id="reply-q" label="Find a film" placeholder="Film title" q={q} />}
       <nav aria-label="Your films">
         <ul className="flex flex-wrap gap-2">
           {films.map((f) => (
             <li key={f.id}>
-              <Link href={`/admin/replies?film=${f.slug}`} aria-current={film?.id === f.id ? "page" : undefined} className={`${chipClass()} aria-[current=page]:bg-surface aria-[current=page]:font-semibold`}>
+              <Link
+                href={`/admin/replies?film=${f.slug}`}
+                aria-current={film?.id === f.id ? "page" : undefined}
+                className={`${chipClass()} aria-[current=page]:bg-surface aria-[current=page]:font-semibold`}
+              >
                 {f.title}
               </Link>
             </li>

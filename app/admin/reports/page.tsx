@@ -24,7 +24,11 @@ export default async function ReportsPage({ searchParams }: Props) {
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/admin/reports")}`);
   if (user.role !== "ADMIN") notFound();
   const sp = await searchParams;
-  const [pending, hidden, replies] = await Promise.all([loadModerationPage("pending", one(sp.pending)), loadModerationPage("hidden", one(sp.hidden)), loadReplyQueue()]);
+  const [pending, hidden, replies] = await Promise.all([
+    loadModerationPage("pending", one(sp.pending)),
+    loadModerationPage("hidden", one(sp.hidden)),
+    loadReplyQueue(),
+  ]);
   const href = (key: "pending" | "hidden", cursor: string) => {
     const q = new URLSearchParams();
     const other = key === "pending" ? one(sp.hidden) : one(sp.pending);
@@ -37,11 +41,24 @@ export default async function ReportsPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Moderation queue</h1>
         <p className="mt-1 text-muted">
-          Reviews reported by members. A review reported by {env().REPORT_HIDE_THRESHOLD} established members (accounts older than {env().REPORT_MIN_ACCOUNT_AGE_HOURS} hours with a review of their own) is hidden until you decide. Hidden reviews leave every count and average.
+          Reviews reported by members. A review reported by {env().REPORT_HIDE_THRESHOLD} established members (accounts older than{" "}
+          {env().REPORT_MIN_ACCOUNT_AGE_HOURS} hours with a review of their own) is hidden until you decide. Hidden reviews leave every count and average.
         </p>
       </div>
-      <Queue title="Waiting for a decision" items={pending.items} empty="Nothing to review. Well done." paged={!!one(sp.pending)} nextHref={pending.next ? href("pending", pending.next) : null} />
-      <Queue title="Hidden reviews" items={hidden.items} empty="No hidden reviews." paged={!!one(sp.hidden)} nextHref={hidden.next ? href("hidden", hidden.next) : null} />
+      <Queue
+        title="Waiting for a decision"
+        items={pending.items}
+        empty="Nothing to review. Well done."
+        paged={!!one(sp.pending)}
+        nextHref={pending.next ? href("pending", pending.next) : null}
+      />
+      <Queue
+        title="Hidden reviews"
+        items={hidden.items}
+        empty="No hidden reviews."
+        paged={!!one(sp.hidden)}
+        nextHref={hidden.next ? href("hidden", hidden.next) : null}
+      />
       <section aria-labelledby="reported-replies">
         <h2 id="reported-replies" className="mb-3 text-xl font-semibold">
           Reported replies <span className="text-base font-normal text-muted">({replies.length})</span>
@@ -61,7 +78,13 @@ export default async function ReportsPage({ searchParams }: Props) {
                   </p>
                   <p className="mt-2 whitespace-pre-line break-words">{r.body}</p>
                   <div className="mt-3">
-                    <ModerationActions reviewId={r.replyId} kind="reply" status={r.status as "VISIBLE" | "FLAGGED" | "HIDDEN"} hasOpenReports={r.openReports > 0} label={`the reply from ${r.publisherName}`} />
+                    <ModerationActions
+                      reviewId={r.replyId}
+                      kind="reply"
+                      status={r.status as "VISIBLE" | "FLAGGED" | "HIDDEN"}
+                      hasOpenReports={r.openReports > 0}
+                      label={`the reply from ${r.publisherName}`}
+                    />
                   </div>
                 </article>
               </li>

@@ -112,57 +112,55 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const titleSize = title.length > 40 ? 56 : title.length > 22 ? 68 : 84;
 
   return new ImageResponse(
-    (
-      <div
-        style={{
-          display: "flex",
-          width: "100%",
-          height: "100%",
-          alignItems: "center",
-          padding: "0 80px",
-          backgroundImage: `linear-gradient(120deg, #0f1412 0%, #0f1412 45%, ${p.to} 100%)`,
-          color: "#f3f4f6",
-        }}
-      >
-        <PosterPanel slug={film.slug} title={film.title} year={film.year} />
-        <div style={{ display: "flex", flexDirection: "column", marginLeft: 72, width: 620 }}>
-          <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: "#b6bec9" }}>
-            <div
-              style={{
-                display: "flex",
-                alignItems: "center",
-                justifyContent: "center",
-                width: 40,
-                height: 40,
-                borderRadius: 8,
-                background: "#4ade80",
-                color: "#052e16",
-                fontSize: 26,
-                marginRight: 14,
-              }}
-            >
-              M
-            </div>
-            Marquee
+    <div
+      style={{
+        display: "flex",
+        width: "100%",
+        height: "100%",
+        alignItems: "center",
+        padding: "0 80px",
+        backgroundImage: `linear-gradient(120deg, #0f1412 0%, #0f1412 45%, ${p.to} 100%)`,
+        color: "#f3f4f6",
+      }}
+    >
+      <PosterPanel slug={film.slug} title={film.title} year={film.year} />
+      <div style={{ display: "flex", flexDirection: "column", marginLeft: 72, width: 620 }}>
+        <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: "#b6bec9" }}>
+          <div
+            style={{
+              display: "flex",
+              alignItems: "center",
+              justifyContent: "center",
+              width: 40,
+              height: 40,
+              borderRadius: 8,
+              background: "#4ade80",
+              color: "#052e16",
+              fontSize: 26,
+              marginRight: 14,
+            }}
+          >
+            M
           </div>
-          <div style={{ display: "flex", marginTop: 28, fontSize: titleSize, lineHeight: 1.05, letterSpacing: -1, color: "#ffffff" }}>{title}</div>
-          <div style={{ display: "flex", marginTop: 20, fontSize: 34, color: "#d1d5db" }}>{metaLine(film.year, film.runtimeMinutes)}</div>
-          <div style={{ display: "flex", alignItems: "center", marginTop: 40 }}>
-            {s.average !== null ? (
-              <>
-                <div style={{ display: "flex", fontSize: 56, marginRight: 20, color: "#ffffff" }}>{s.average.toFixed(1)}</div>
-                {[1, 2, 3, 4, 5].map((i) => (
-                  <Star key={i} px={42} ink="#f3f4f6" fill={Math.max(0, Math.min(1, (s.exact ?? 0) - (i - 1)))} />
-                ))}
-                <div style={{ display: "flex", fontSize: 30, marginLeft: 16, color: "#b6bec9" }}>{reviewCountLabel(s.count)}</div>
-              </>
-            ) : (
-              <div style={{ display: "flex", fontSize: 32, color: "#b6bec9" }}>No reviews yet</div>
-            )}
-          </div>
+          Marquee
+        </div>
+        <div style={{ display: "flex", marginTop: 28, fontSize: titleSize, lineHeight: 1.05, letterSpacing: -1, color: "#ffffff" }}>{title}</div>
+        <div style={{ display: "flex", marginTop: 20, fontSize: 34, color: "#d1d5db" }}>{metaLine(film.year, film.runtimeMinutes)}</div>
+        <div style={{ display: "flex", alignItems: "center", marginTop: 40 }}>
+          {s.average !== null ? (
+            <>
+              <div style={{ display: "flex", fontSize: 56, marginRight: 20, color: "#ffffff" }}>{s.average.toFixed(1)}</div>
+              {[1, 2, 3, 4, 5].map((i) => (
+                <Star key={i} px={42} ink="#f3f4f6" fill={Math.max(0, Math.min(1, (s.exact ?? 0) - (i - 1)))} />
+              ))}
+              <div style={{ display: "flex", fontSize: 30, marginLeft: 16, color: "#b6bec9" }}>{reviewCountLabel(s.count)}</div>
+            </>
+          ) : (
+            <div style={{ display: "flex", fontSize: 32, color: "#b6bec9" }}>No reviews yet</div>
+          )}
         </div>
       </div>
-    ),
+    </div>,
     {
       ...size,
       // Ratings change: let shared caches keep it an hour, not the default year.

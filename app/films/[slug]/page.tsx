@@ -95,10 +95,7 @@ export default async function FilmPage({ params }: Props) {
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <div>
-              <Link
-                href={`${here}/watch`}
-                className={buttonClass({ size: "hero", className: "inline-flex items-center gap-2" })}
-              >
+              <Link href={`${here}/watch`} className={buttonClass({ size: "hero", className: "inline-flex items-center gap-2" })}>
                 <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
                   <path d="M5 3.5v13l11-6.5z" />
                 </svg>
@@ -156,10 +153,10 @@ export default async function FilmPage({ params }: Props) {
         <div className="mt-8">
           <RateThisMovie filmId={film.id} slug={film.slug} />
         </div>
-          <TopReviews film={film} />
+        <TopReviews film={film} />
       </section>
 
-        <SimilarFilms filmId={film.id} />
+      <SimilarFilms filmId={film.id} />
     </div>
   );
 }

@@ -36,10 +36,7 @@ export default async function GenresPage({ params }: Props) {
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
           {genres.map((g) => (
             <li key={g.slug}>
-              <Link
-                href={`/genres/${g.slug}`}
-                className="flex h-full flex-col rounded-xl border border-line bg-surface px-4 py-3 hover:border-brand"
-              >
+              <Link href={`/genres/${g.slug}`} className="flex h-full flex-col rounded-xl border border-line bg-surface px-4 py-3 hover:border-brand">
                 <span className="font-semibold">{g.name}</span>{" "}
                 <span className="text-sm text-muted">{g.filmCount === 1 ? "1 film" : `${g.filmCount} films`}</span>
               </Link>

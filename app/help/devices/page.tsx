@@ -26,8 +26,8 @@ export default function DevicesPage() {
     <div className="flex max-w-3xl flex-col gap-6">
       <h1 className="text-3xl font-bold tracking-tight">Supported browsers and devices</h1>
       <p>
-        Every film on Marquee plays in a web browser with HTML5 video: nothing to install. If a film will not start, update your
-        browser first; most problems end there.
+        Every film on Marquee plays in a web browser with HTML5 video: nothing to install. If a film will not start, update your browser first; most problems
+        end there.
       </p>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Devices and the browsers that play Marquee films</caption>
@@ -57,15 +57,15 @@ export default function DevicesPage() {
         <li>A connection of at least 3 Mbit/s for standard quality, 5 Mbit/s for HD.</li>
         <li>JavaScript switched on, and third-party cookies are not needed.</li>
         <li>
-          Keyboard users: select the player, then Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and
-          down arrows change the volume, M mutes and F toggles full screen.
+          Keyboard users: select the player, then Space or K plays and pauses, the left and right arrows skip 5 seconds, the up and down arrows change the
+          volume, M mutes and F toggles full screen.
         </li>
         <li>Stopped halfway? Open the film again in the same browser and it picks up where you left off.</li>
       </ul>
       <h2 className="text-xl font-semibold">Video formats</h2>
       <p>
-        Each video comes in two formats and your browser picks the one it plays: WebM (VP9 video, Opus sound) for Chrome, Edge, Firefox
-        and recent Safari, and MP4 (H.264 video, AAC sound) for older iPhones, iPads and Macs and most TV browsers.
+        Each video comes in two formats and your browser picks the one it plays: WebM (VP9 video, Opus sound) for Chrome, Edge, Firefox and recent Safari, and
+        MP4 (H.264 video, AAC sound) for older iPhones, iPads and Macs and most TV browsers.
       </p>
       <p>
         <Link href="/" className="font-semibold text-brand hover:underline">

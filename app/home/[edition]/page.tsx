@@ -44,9 +44,9 @@ export default async function Home({ params }: Props) {
           , four days inside Folsom Prison.
         </p>
       </section>
-        <NewReleases />
-        <TopRated />
-        <GenreRows />
+      <NewReleases />
+      <TopRated />
+      <GenreRows />
       <p>
         <Link href="/genres" className="rounded px-1 font-semibold text-brand hover:underline">
           Browse all genres →
@@ -77,7 +77,12 @@ async function TopRated() {
 async function GenreRows() {
   // The largest genres, in their usual order; "Browse all genres" leads to the rest.
   const all = await getGenreRows(GENRE_ROW_SIZE, 3);
-  const largest = new Set([...all].sort((a, b) => b.genre.filmCount - a.genre.filmCount).slice(0, GENRE_ROWS).map((r) => r.genre.slug));
+  const largest = new Set(
+    [...all]
+      .sort((a, b) => b.genre.filmCount - a.genre.filmCount)
+      .slice(0, GENRE_ROWS)
+      .map((r) => r.genre.slug),
+  );
   const rows = all.filter((r) => largest.has(r.genre.slug));
   return (
     <>

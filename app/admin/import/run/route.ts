@@ -15,7 +15,8 @@ export async function POST(req: Request) {
   const user = await getCurrentUser();
   if (!user) return json(401, { ok: false, message: "Sign in to import." });
   if (!canEditCatalog(user)) return json(403, { ok: false, message: "Only catalog editors can import." });
-  if (Number(req.headers.get("content-length") ?? "0") > MAX_BYTES) return json(413, { ok: false, message: "The file is larger than 100 MB: use npm run catalog:import." });
+  if (Number(req.headers.get("content-length") ?? "0") > MAX_BYTES)
+    return json(413, { ok: false, message: "The file is larger than 100 MB: use npm run catalog:import." });
   let form: FormData;
   try {
     form = await req.formData();
@@ -61,5 +62,7 @@ export async function POST(req: Request) {
       controller.close();
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 }

@@ -23,7 +23,10 @@ function withMemberHint(res: Response): Response {
   }
   if (issued === undefined) return res;
   const headers = new Headers(res.headers);
-  headers.append("Set-Cookie", issued ? `${MEMBER_HINT_COOKIE}=1; Path=/; Max-Age=${30 * 24 * 3600}; SameSite=Lax` : `${MEMBER_HINT_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`);
+  headers.append(
+    "Set-Cookie",
+    issued ? `${MEMBER_HINT_COOKIE}=1; Path=/; Max-Age=${30 * 24 * 3600}; SameSite=Lax` : `${MEMBER_HINT_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax`,
+  );
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 

@@ -29,7 +29,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `Watch ${film.title}`,
     description,
     alternates: { canonical: `/films/${film.slug}/watch` },
-    openGraph: { title: `Watch ${film.title} (${film.year})`, description, type: "video.movie", url: `/films/${film.slug}/watch`, images: [{ url: `/films/${film.slug}/opengraph-image`, width: 1200, height: 630, alt: `${film.title} on Marquee` }] },
+    openGraph: {
+      title: `Watch ${film.title} (${film.year})`,
+      description,
+      type: "video.movie",
+      url: `/films/${film.slug}/watch`,
+      images: [{ url: `/films/${film.slug}/opengraph-image`, width: 1200, height: 630, alt: `${film.title} on Marquee` }],
+    },
   };
 }
 
@@ -37,9 +43,18 @@ export default async function WatchPage({ params }: Props) {
   const { slug } = await params;
   const film = isSlug(slug) ? await getFilmBySlug(slug) : null;
   if (!film) return filmNotFound(slug, "/watch");
-  const [sources, extras, user] = await Promise.all([trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`), streamExtras(film.slug), getCurrentUser()]);
+  const [sources, extras, user] = await Promise.all([
+    trailerSources(film.trailerPath ?? `/media/trailers/${film.slug}.webm`),
+    streamExtras(film.slug),
+    getCurrentUser(),
+  ]);
   const [serverPosition, prefs] = user ? await Promise.all([loadProgress(user.id, film.id), loadPlayerPrefs(user.id)]) : [null, null];
-  const captions = film.captions.map((c) => ({ lang: c.lang, label: c.label, kind: c.kind === "SUBTITLES" ? ("subtitles" as const) : ("captions" as const), src: captionUrl(film.slug, c.lang, c.version) }));
+  const captions = film.captions.map((c) => ({
+    lang: c.lang,
+    label: c.label,
+    kind: c.kind === "SUBTITLES" ? ("subtitles" as const) : ("captions" as const),
+    src: captionUrl(film.slug, c.lang, c.version),
+  }));
   // The adaptive stream goes with our own files only (an outside trailer address has none).
   const media = { hls: sources.length && sources[0]!.src.startsWith("/media/") ? extras.hls : null, poster: extras.poster, captions };
   const caption = `Preview, ${TRAILER_SECONDS} seconds: colour bars in this film's colours and a tone that pips once a second. It stands in for the trailer of ${film.title} until the full film streams here.`;
@@ -56,7 +71,16 @@ export default async function WatchPage({ params }: Props) {
       </div>
 
       {sources.length && user ? (
-        <MemberTrailerPlayer filmId={film.id} slug={film.slug} title={film.title} sources={sources} caption={caption} initialPosition={serverPosition ?? undefined} initialCaptionLang={prefs ? prefs.captionLang : undefined} {...media} />
+        <MemberTrailerPlayer
+          filmId={film.id}
+          slug={film.slug}
+          title={film.title}
+          sources={sources}
+          caption={caption}
+          initialPosition={serverPosition ?? undefined}
+          initialCaptionLang={prefs ? prefs.captionLang : undefined}
+          {...media}
+        />
       ) : sources.length ? (
         <TrailerPlayer slug={film.slug} title={film.title} sources={sources} caption={caption} {...media} />
       ) : (
