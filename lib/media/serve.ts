@@ -14,7 +14,7 @@ export const MEDIA_CACHE_CONTROL = "public, max-age=86400";
 /** For URLs that name bytes that never change (versioned HLS folders, caption versions). */
 export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
-function notFound(): Response {
+export function notFound(): Response {
   return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
 

@@ -40,9 +40,3 @@ export function clientAddress(headers: HeaderSource, hops = trustedProxyHops()):
   const chain = [...forwarded, socket];
   return clean(chain[Math.max(0, chain.length - 1 - hops)]) ?? socket;
 }
-
-/** The public host of the request: X-Forwarded-Host only behind a trusted proxy. */
-export function requestHost(headers: HeaderSource, hops = trustedProxyHops()): string | undefined {
-  const fwd = hops > 0 ? read(headers, "x-forwarded-host")?.split(",")[0]?.trim() : undefined;
-  return (fwd || read(headers, "host"))?.slice(0, 255);
-}

@@ -7,7 +7,7 @@ export const UPLOAD_KINDS = ["posters", "trailers"] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 /** Widths of the poster sizes the pages use: cards (≈160 px), the film page (200 px), both at 2×. */
-export { POSTER_WIDTHS, uploadedPosterImage as posterImage } from "../poster-url";
+export { POSTER_WIDTHS } from "../poster-url";
 export const POSTER_MAX_BYTES = 5 * 1024 * 1024;
 export const TRAILER_MAX_BYTES = 100 * 1024 * 1024;
 

@@ -57,11 +57,9 @@ export const filmListQuerySchema = z
       ctx.addIssue({ code: "custom", path: ["cursor"], message: "Not a cursor of this list (a cursor belongs to one sort)" });
     }
   });
-export type FilmListQuery = z.infer<typeof filmListQuerySchema>;
 
 /** GET /api/films/[slug]/reviews: the review page's own strict schema, plus a page size. */
 export const reviewsQuerySchema = reviewListObject.extend({ limit: limitParam(REVIEW_PAGE_SIZE) }).superRefine(cursorOfThisSort);
-export type ReviewsQuery = z.infer<typeof reviewsQuerySchema>;
 
 // ---------- responses ----------
 

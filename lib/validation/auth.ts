@@ -47,8 +47,6 @@ const currentPasswordSchema = capped(
   "That password doesn’t match.",
 );
 
-export const emailSchema = email;
-
 export const signUpSchema = z.object({
   name: nameSchema,
   email,

@@ -44,7 +44,6 @@ export const suggestParamsSchema = z
     limit: z.coerce.number().int().min(1).max(SUGGEST_MAX_LIMIT).default(SUGGEST_DEFAULT_LIMIT),
   })
   .transform(({ q, limit }) => ({ ...toSearchQuery(q), limit }));
-export type SuggestParams = z.infer<typeof suggestParamsSchema>;
 
 /** Reads URLSearchParams for the strict schema: a repeated parameter stays an array and fails. */
 export function suggestParamsFrom(sp: URLSearchParams): Record<string, unknown> {

@@ -23,4 +23,3 @@ export const viewerQuerySchema = z.object({
     .transform((s) => (s ? s.split(",").filter(Boolean) : []))
     .pipe(z.array(reviewId).max(VIEWER_MAX_REVIEWS)),
 });
-export type ViewerQuery = z.infer<typeof viewerQuerySchema>;

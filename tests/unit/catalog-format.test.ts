@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectFormat, formatFilm, parseCsvRecord, recordReader } from "@/lib/catalog/format";
 import { sniffImage, sniffVideo } from "@/lib/uploads/sniff";
-import { isUploadPath, posterImage, uploadFilePath } from "@/lib/uploads/paths";
+import { isUploadPath, uploadFilePath } from "@/lib/uploads/paths";
+import { uploadedPosterImage } from "@/lib/poster-url";
 import { filmInputSchema, replyInputSchema } from "@/lib/validation/film";
 
 const film = { title: "A Film", year: 2020, releaseDate: "2020-01-01", runtimeMinutes: 90, synopsis: "Text.", contentRating: "PG", genres: ["Drama"] };
@@ -107,7 +108,7 @@ describe("uploads", () => {
     expect(isUploadPath("/uploads/posters/0123456789abcdef", "posters")).toBe(true);
     expect(isUploadPath("/uploads/trailers/0123456789abcdef.png", "trailers")).toBe(false);
     expect(isUploadPath("https://evil.example/x.mp4", "trailers")).toBe(false);
-    expect(posterImage("/uploads/posters/0123456789abcdef").srcSet).toContain("-800.webp 800w");
+    expect(uploadedPosterImage("/uploads/posters/0123456789abcdef").srcSet).toContain("-800.webp 800w");
   });
 });
 
