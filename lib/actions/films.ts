@@ -7,6 +7,7 @@ import { fail, type Result } from "../result";
 import { canEditCatalog } from "../auth/roles";
 import { isSlug } from "../slug";
 import { formText } from "../validation/text";
+import { startStreamingVersions } from "../media/streaming";
 
 export type FilmFormState =
   (Result<{ filmId: string; filmSlug: string; filmSlugs: string[] }> & { values?: FilmFormValues & { posterPath?: string; trailerPath?: string } }) | null;
@@ -17,6 +18,8 @@ export async function saveFilmAction(_prev: FilmFormState, form: FormData): Prom
   const filmId = formText(form, "filmId", 64);
   const result = await runMutation((actor) => saveFilm(actor, { ...values, filmId }), { catalog: true, limit: "editor" });
   if (!result.ok) return { ...result, values };
+  // An uploaded trailer gets its streaming versions in the background (never awaited here).
+  void startStreamingVersions(result.data.filmSlug, values.trailerPath);
   if (!filmId) redirect(`/admin/films/${result.data.filmId}?created=1`);
   return { ...result, values };
 }

@@ -7,6 +7,8 @@ import { loadFilmForEdit } from "@/lib/data/film-writes";
 import { FilmForm } from "@/components/admin/FilmForm";
 import { FilmStateActions } from "@/components/admin/FilmStateActions";
 import { AdminPage } from "@/components/admin/AdminList";
+import { StreamingStatus } from "@/components/admin/StreamingStatus";
+import { streamingStatus } from "@/lib/media/streaming";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit film · Catalog editor", robots: { index: false } };
@@ -37,6 +39,7 @@ export default async function EditFilmPage({ params, searchParams }: Props) {
         · {film.reviewCount === 1 ? "1 review" : `${film.reviewCount} reviews`}
       </p>
       <FilmStateActions filmId={film.id} title={film.title} published={film.published} canDelete={film.reviewCount === 0} />
+      {film.trailerPath?.startsWith("/uploads/") && <StreamingStatus filmId={film.id} initial={streamingStatus(film.slug)} />}
       <FilmForm
         initial={{
           filmId: film.id,
