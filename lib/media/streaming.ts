@@ -16,8 +16,13 @@ export type StreamingStatus =
   | { state: "done"; url: string }
   | { state: "failed"; error: string };
 
-/** The newest job asked for each film (by slug), or the reason it could not start. */
-const latest = new Map<string, { jobId: string } | { error: string }>();
+/**
+ * The newest job asked for each film (by slug), or the reason it could not start. On
+ * globalThis, like the queue: the save (a server action) and the status route are bundled apart.
+ */
+type Asked = { jobId: string } | { error: string };
+const g = globalThis as { __marqueeStreaming?: Map<string, Asked> };
+const latest: Map<string, Asked> = (g.__marqueeStreaming ??= new Map<string, Asked>());
 
 function explain(e: unknown): string {
   const err = e as NodeJS.ErrnoException | undefined;

@@ -167,8 +167,11 @@ export function createTranscodeQueue(opts: { runner?: Runner; probe?: Probe; roo
 
 export type TranscodeQueue = ReturnType<typeof createTranscodeQueue>;
 
-let shared: TranscodeQueue | null = null;
-/** The process's queue (one ffmpeg at a time per server process). */
+/**
+ * The process's queue (one ffmpeg at a time per server process). On globalThis: Next
+ * bundles server actions and route handlers apart, and both must see the same jobs.
+ */
 export function transcodeQueue(): TranscodeQueue {
-  return (shared ??= createTranscodeQueue());
+  const g = globalThis as { __marqueeTranscodeQueue?: TranscodeQueue };
+  return (g.__marqueeTranscodeQueue ??= createTranscodeQueue());
 }
