@@ -30,7 +30,12 @@ export function actionId(name: string): string {
 export type ActionResponse = { status: number; body: string };
 
 /** Plain arguments: the body is their JSON (React's encodeReply for plain values). */
-export async function callAction(request: APIRequestContext, name: string, args: unknown[] | string, page = "/"): Promise<ActionResponse> {
+// Posted to a film page, where the review and vote forms live: measured, an action posted
+// there is answered in about half the time of one posted to a prerendered page such as
+// "/" (9.5 vs 23.7 ms, 6 at a time), which halves the fuzz test's 14,000 calls.
+const ACTION_PAGE = "/films/the-work";
+
+export async function callAction(request: APIRequestContext, name: string, args: unknown[] | string, page = ACTION_PAGE): Promise<ActionResponse> {
   const res = await request.post(page, {
     headers: { "Next-Action": actionId(name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
     data: typeof args === "string" ? args : JSON.stringify(args),
@@ -48,7 +53,7 @@ export async function callFormAction(
 ): Promise<ActionResponse> {
   const multipart: Record<string, string> = { "0": opts.root ?? `[null,"$K1"]` };
   for (const [k, v] of Object.entries(fields)) multipart[`_1_${k}`] = v;
-  const res = await request.post(opts.page ?? "/", {
+  const res = await request.post(opts.page ?? ACTION_PAGE, {
     headers: { "Next-Action": actionId(name), Accept: "text/x-component" },
     multipart,
     failOnStatusCode: false,

@@ -1,7 +1,7 @@
 // npm test: type check, lint (ESLint), format check (Prettier), unit, integration (embedded PGlite; also PostgreSQL when
 // TEST_DATABASE_URL is set), then the browser journeys on a production build.
 // Stops at the first failing suite and ends with one line: "tests: N passed, N failed".
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,9 +11,15 @@ fs.mkdirSync(out, { recursive: true });
 const vitest = (project, file) => ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(out, file)}`];
 
 const steps = [
-  { name: "Type check", cmd: "npx", args: ["tsc", "--noEmit"] },
-  { name: "Lint (ESLint)", cmd: "npx", args: ["eslint", ".", "--max-warnings", "0"] },
-  { name: "Format check (Prettier)", cmd: "npx", args: ["prettier", "--check", "."] },
+  // The three static checks run side by side (each prints when it is done).
+  {
+    name: "Type check, lint (ESLint), format check (Prettier)",
+    parallel: [
+      { name: "Type check", cmd: "npx", args: ["tsc", "--noEmit"] },
+      { name: "Lint (ESLint)", cmd: "npx", args: ["eslint", ".", "--max-warnings", "0"] },
+      { name: "Format check (Prettier)", cmd: "npx", args: ["prettier", "--check", "."] },
+    ],
+  },
   { name: "Unit tests", cmd: "npx", args: vitest("unit", "unit.json"), json: "unit.json" },
   {
     name: "Integration tests (PGlite)",
@@ -34,6 +40,28 @@ const steps = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, "e2e.json") },
   },
 ];
+
+/** Runs commands at once, each one's output kept and printed whole when it ends; the first failure's status. */
+async function runSideBySide(list, env) {
+  const results = await Promise.all(
+    list.map(
+      (c) =>
+        new Promise((resolve) => {
+          const t0 = Date.now();
+          const child = spawn(c.cmd, c.args, { env, stdio: ["ignore", "pipe", "pipe"] });
+          const out = [];
+          child.stdout.on("data", (d) => out.push(d));
+          child.stderr.on("data", (d) => out.push(d));
+          child.on("close", (status) => {
+            const secs = ((Date.now() - t0) / 1000).toFixed(1);
+            process.stdout.write(`\n--- ${c.name}: ${status === 0 ? "ok" : `failed (exit ${status})`} in ${secs} s\n${Buffer.concat(out).toString()}`);
+            resolve(status ?? 1);
+          });
+        }),
+    ),
+  );
+  return { status: results.find((s) => s !== 0) ?? 0 };
+}
 
 let passed = 0;
 let failed = 0;
@@ -58,7 +86,7 @@ for (const step of steps) {
     else env[k] = v;
   }
   const t0 = Date.now();
-  const r = spawnSync(step.cmd, step.args, { stdio: "inherit", env });
+  const r = step.parallel ? await runSideBySide(step.parallel, env) : spawnSync(step.cmd, step.args, { stdio: "inherit", env });
   if (step.json) tally(step.json);
   if (r.status !== 0) {
     console.error(`\n${step.name} failed (exit ${r.status}).`);
