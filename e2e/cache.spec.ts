@@ -1,5 +1,5 @@
 // Cached pages for everyone, the member's bits apart (README, "Caching").
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 import { signUp } from "./helpers";
 
 test.describe("cached pages", () => {
@@ -66,6 +66,30 @@ test.describe("cached pages", () => {
     await expect(page.getByRole("button", { name: "Add to wishlist" })).toBeVisible();
     expect(me).toHaveLength(1);
     expect(me[0]).toContain("film=coco");
+  });
+
+  test("the member request is answered by the server directly, the same answer with the same headers as through Next", async ({ page, request }) => {
+    await signUp(page, "Ida Berg", { from: "/films/heat" });
+    const answers: APIResponse[] = [];
+    for (let i = 0; i < 3; i++) answers.push(await page.request.get("/api/me?film=heat"));
+    // the first may load the route in Next; from then on the server answers it itself
+    const last = answers[2]!;
+    expect(last.headers()["server-timing"]).toMatch(/^me;desc="direct";dur=[\d.]+$/);
+    for (const r of answers) {
+      expect(r.status()).toBe(200);
+      expect(await r.json()).toMatchObject({ user: { name: "Ida Berg", role: "MEMBER" }, film: { slug: "heat", myReview: null, wished: false } });
+      const h = r.headers();
+      expect(h["cache-control"]).toBe("private, no-store");
+      expect(h["content-type"]).toMatch(/^application\/json/);
+      expect(h["x-content-type-options"]).toBe("nosniff");
+      expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(h["x-request-id"]).toBeTruthy();
+    }
+    // a visitor: no member, and the member hint is dropped
+    const visitor = await request.get("/api/me?film=heat", { headers: { Cookie: "mq_member=1" } });
+    expect(await visitor.json()).toEqual({ user: null });
+    expect(visitor.headers()["set-cookie"]).toContain("mq_member=;");
+    expect((await page.request.get("/api/me?film=NOT%20a%20slug")).status()).toBe(400);
   });
 
   test("a member sees their review at once; a visitor sees it on the next load", async ({ page, browser }) => {

@@ -9,7 +9,8 @@
 //  6. keeps a front cache of the pages Next serves from its page cache (film, reviews,
 //     genre and home pages, the film API): the same bytes for everyone, replayed without
 //     entering Next; any cache invalidation (here, or on another instance through Redis,
-//     see lib/cache/handler.mjs) empties it, so a write shows on the very next load.
+//     see lib/cache/handler.mjs) empties it, so a write shows on the very next load,
+//  7. answers a member's own request (GET /api/me) by the app's function directly.
 import http from "node:http";
 import net from "node:net";
 import fs from "node:fs";
@@ -177,13 +178,33 @@ const server = http.createServer((req, res) => {
   res.on("finish", finish);
   res.on("close", finish);
   front.capture(req, res);
-  requests.run(ctx, () => {
+  const viaNext = () =>
     handle(req, res).catch((e) => {
       console.error("request failed", e);
       if (!res.headersSent) res.writeHead(500).end();
     });
+  requests.run(ctx, () => {
+    // A member's own request (GET /api/me, on every member page view) is answered by the
+    // app's own function without Next's route machinery (about 4× the throughput); on any
+    // error Next answers it instead, with the usual error handling.
+    const direct = globalThis.__marqueeMemberRequest;
+    if (direct && req.method === "GET" && isMemberRequest(req.url)) answerDirectly(direct, req, res).catch(viaNext);
+    else viaNext();
   });
 });
+
+const isMemberRequest = (url = "") => url.startsWith("/api/me") && (url.length === 7 || url[7] === "?");
+
+async function answerDirectly(direct, req, res) {
+  const q = req.url.indexOf("?");
+  const search = new URLSearchParams(q < 0 ? "" : req.url.slice(q + 1));
+  const proto = req.headers["x-forwarded-proto"];
+  const t0 = performance.now();
+  const a = await direct({ cookie: req.headers.cookie, search, forwardedProto: typeof proto === "string" ? proto : undefined });
+  const headers = { "Server-Timing": `me;desc="direct";dur=${(performance.now() - t0).toFixed(1)}` };
+  for (const [k, v] of a.headers) (headers[k] ??= []).push(v);
+  res.writeHead(a.status, headers).end(a.body);
+}
 // Longer than a load balancer keeps idle upstream connections (nginx: 60 s), so it never
 // reuses one this server has just closed.
 server.keepAliveTimeout = 65_000;

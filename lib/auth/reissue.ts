@@ -18,11 +18,6 @@ export async function reissueSession(sessionVersion: number): Promise<void> {
   await signAgain({ sv: sessionVersion });
 }
 
-/** Signs this browser's session again with a fresh 30-day expiry, the claims unchanged. */
-export async function extendSession(): Promise<void> {
-  await signAgain({});
-}
-
 async function signAgain(changes: Record<string, unknown>): Promise<void> {
   const e = env();
   const store = await cookies();
@@ -37,20 +32,34 @@ async function signAgain(changes: Record<string, unknown>): Promise<void> {
 
 const REFRESH_AFTER_SECONDS = 24 * 60 * 60;
 
+export type SessionClaims = { userId: string; sessionVersion: number; stale: boolean };
+
 /**
- * The session's claims read straight from the cookie: no next-auth session round and no
- * re-signing, so GET /api/me (on every member page view) costs one decode. Null for a
- * visitor or a cookie that does not decode. `stale` says the token was issued over a
- * day ago: the caller gives it a new expiry (a rolling 30-day session, as next-auth does).
+ * The session's claims read straight from the cookie's value: no next-auth session round
+ * and no re-signing, so GET /api/me (on every member page view) costs one decode. Null
+ * for a cookie that does not decode. `stale` says the token was issued over a day ago:
+ * the caller gives it a new expiry (a rolling 30-day session, as next-auth does).
  */
-export async function readSessionClaims(): Promise<{ userId: string; sessionVersion: number; stale: boolean } | null> {
-  const store = await cookies();
-  const current = store.get(sessionCookieName())?.value;
-  if (!current) return null;
-  const token = await decode({ token: current, secret: env().secret }).catch(() => null);
+export async function sessionClaimsOf(value: string | undefined): Promise<SessionClaims | null> {
+  if (!value) return null;
+  const token = await decode({ token: value, secret: env().secret }).catch(() => null);
   if (!token?.sub) return null;
   const issued = typeof token.iat === "number" ? token.iat : 0;
   return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0, stale: Date.now() / 1000 - issued > REFRESH_AFTER_SECONDS };
+}
+
+/**
+ * The Set-Cookie line that gives a session cookie's value a fresh 30-day expiry, the
+ * claims unchanged (what next-auth does on each session read), or null when it does not
+ * decode. Written out by hand: GET /api/me answers outside Next's cookie store.
+ */
+export async function renewedSessionCookie(value: string): Promise<string | null> {
+  const e = env();
+  const token = await decode({ token: value, secret: e.secret }).catch(() => null);
+  if (!token) return null;
+  const renewed = await encode({ token, secret: e.secret, maxAge: MAX_AGE });
+  const expires = new Date(Date.now() + MAX_AGE * 1000).toUTCString();
+  return `${sessionCookieName()}=${renewed}; Path=/; Expires=${expires}; Max-Age=${MAX_AGE}; HttpOnly; SameSite=Lax${e.secureCookies ? "; Secure" : ""}`;
 }
 
 /** Drops this browser's session cookie (after "sign out everywhere" or deleting the account). */

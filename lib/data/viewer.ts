@@ -73,6 +73,8 @@ type MemberRow = {
   name: string;
   role: SessionUser["role"];
   sv: number;
+  filmId: string | null;
+  filmSlug: string | null;
   wished: boolean;
   myReviewId: string | null;
   votes: Record<string, "YES" | "NO"> | null;
@@ -81,33 +83,36 @@ type MemberRow = {
 };
 
 /**
- * The member view in one statement (the member, their wishlist mark and review id for
- * the film, their votes, reports and own reviews among the cards shown), plus one more
- * only when they have reviewed the film. Null when the account is gone or the session's
- * version is no longer the member's (signed out everywhere, password changed).
- * GET /api/me runs on every member page view: one round trip keeps it cheap.
+ * The member view in one statement (the member, the film by its slug when it is
+ * published, their wishlist mark and review id for it, their votes, reports and own
+ * reviews among the cards shown), plus one more only when they have reviewed the film.
+ * Null when the account is gone or the session's version is no longer the member's
+ * (signed out everywhere, password changed). GET /api/me runs on every member page view:
+ * one round trip keeps it cheap.
  */
 export async function loadMemberView(
   session: { userId: string; sessionVersion: number },
-  q: { filmId?: string | null; filmSlug?: string; reviewIds: string[] },
+  q: { filmSlug?: string; reviewIds: string[] },
 ): Promise<MemberView | null> {
   const prisma = await db();
-  const filmId = q.filmId ?? null;
+  const slug = q.filmSlug ?? null;
   const ids = q.reviewIds;
   const rows = await prisma.$queryRaw<MemberRow[]>(Prisma.sql`
+    WITH f AS (SELECT id, slug FROM "Film" WHERE slug = ${slug}::text AND published)
     SELECT u."displayName" AS name, u.role::text AS role, u."sessionVersion" AS sv,
-      EXISTS (SELECT 1 FROM "WishlistEntry" w WHERE w."userId" = u.id AND w."filmId" = ${filmId}::text) AS wished,
-      (SELECT r.id FROM "Review" r WHERE r."userId" = u.id AND r."filmId" = ${filmId}::text) AS "myReviewId",
+      (SELECT id FROM f) AS "filmId", (SELECT slug FROM f) AS "filmSlug",
+      EXISTS (SELECT 1 FROM "WishlistEntry" w WHERE w."userId" = u.id AND w."filmId" = (SELECT id FROM f)) AS wished,
+      (SELECT r.id FROM "Review" r WHERE r."userId" = u.id AND r."filmId" = (SELECT id FROM f)) AS "myReviewId",
       (SELECT json_object_agg(v."reviewId", v.value) FROM "HelpfulVote" v WHERE v."userId" = u.id AND v."reviewId" = ANY(${ids}::text[])) AS votes,
       (SELECT json_agg(p."reviewId") FROM "Report" p WHERE p."userId" = u.id AND p."reviewId" = ANY(${ids}::text[])) AS reported,
       (SELECT json_agg(o.id) FROM "Review" o WHERE o."userId" = u.id AND o.id = ANY(${ids}::text[])) AS own
     FROM "User" u WHERE u.id = ${session.userId}`);
   const row = rows[0];
   if (!row || Number(row.sv) !== session.sessionVersion) return null;
-  const myReview = filmId && row.myReviewId ? await loadMyReview(session.userId, filmId) : null;
+  const myReview = row.filmId && row.myReviewId ? await loadMyReview(session.userId, row.filmId) : null;
   return {
     user: { name: row.name, role: row.role },
-    film: filmId && q.filmSlug ? { slug: q.filmSlug, myReview, wished: row.wished } : null,
+    film: row.filmId && row.filmSlug ? { slug: row.filmSlug, myReview, wished: row.wished } : null,
     marks: { votes: row.votes ?? {}, reported: row.reported ?? [], own: row.own ?? [] },
   };
 }

@@ -1,4 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { encode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import { sessionClaimsOf, sessionCookieName } from "@/lib/auth/reissue";
+import { answerMemberRequest, cookieValue, type MemberAnswer } from "@/lib/viewer/member-request";
+import { MEMBER_HINT_COOKIE } from "@/lib/viewer/hint";
 import { seed } from "@/prisma/seed";
 import { findCounterDrift } from "@/lib/data/integrity";
 import { loadFilmBySlug } from "@/lib/data/films";
@@ -136,7 +141,7 @@ describe(`the member view (GET /api/me) on ${ENGINE}`, () => {
     const mine = await saveReview(me, { filmId: f.id, rating: 5, body: "Perfect." });
     if (!theirs.ok || !mine.ok) throw new Error("could not review");
     const [theirId, myId] = [theirs.data.reviewId, mine.data.reviewId];
-    const q = { filmId: f.id, filmSlug: f.slug, reviewIds: [theirId, myId, "no-such-review"] };
+    const q = { filmSlug: f.slug, reviewIds: [theirId, myId, "no-such-review"] };
 
     const before = await loadMemberView({ userId: me.id, sessionVersion: 0 }, q);
     expect(before).toMatchObject({
@@ -155,9 +160,16 @@ describe(`the member view (GET /api/me) on ${ENGINE}`, () => {
 
     // No film asked: no film part; no review of theirs on the film: myReview null.
     expect((await loadMemberView({ userId: me.id, sessionVersion: 0 }, { reviewIds: [] }))!.film).toBeNull();
-    expect((await loadMemberView({ userId: other.id, sessionVersion: 0 }, { filmId: (await film("jaws")).id, filmSlug: "jaws", reviewIds: [] }))!.film).toEqual(
-      { slug: "jaws", myReview: null, wished: false },
-    );
+    expect((await loadMemberView({ userId: other.id, sessionVersion: 0 }, { filmSlug: "jaws", reviewIds: [] }))!.film).toEqual({
+      slug: "jaws",
+      myReview: null,
+      wished: false,
+    });
+    // A slug that names no published film: no film part, the rest still answered.
+    expect(await loadMemberView({ userId: me.id, sessionVersion: 0 }, { filmSlug: "no-such-film", reviewIds: [myId] })).toMatchObject({
+      film: null,
+      marks: { own: [myId] },
+    });
   });
 
   it("is null for an ended session version or an account that is gone", async () => {
@@ -348,5 +360,60 @@ describe(`watch progress on ${ENGINE}`, () => {
     expect(await saveProgress(me, { filmId: f.id, seconds: 3.5 })).toMatchObject({ ok: true });
     expect(await saveProgress(me, { filmId: f.id, seconds: 4.25 })).toMatchObject({ ok: true });
     expect(await loadProgress(me.id, f.id)).toBe(4.25);
+  });
+});
+
+describe(`GET /api/me's answer (lib/viewer/member-request.ts) on ${ENGINE}`, () => {
+  const search = (q: string) => new URLSearchParams(q);
+  async function cookieFor(userId: string, issuedSecondsAgo = 0): Promise<string> {
+    // next-auth stamps the token's issue time itself: sign it on a clock set back
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - issuedSecondsAgo * 1000 });
+    try {
+      return `other=1; ${sessionCookieName()}=${await encode({ token: { sub: userId, sv: 0 }, secret: env().secret })}`;
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+  const header = (a: MemberAnswer, name: string) => a.headers.filter(([k]) => k === name).map(([, v]) => v);
+
+  it("answers the member's view from the cookie and the query alone, private and never cached", async () => {
+    const me = await member();
+    const f = await film("heat");
+    const saved = await saveReview(me, { filmId: f.id, rating: 4, body: "Long, and worth it." });
+    if (!saved.ok) throw new Error("could not review");
+    const a = await answerMemberRequest({ cookie: await cookieFor(me.id), search: search(`film=heat&reviews=${saved.data.reviewId},nope`) });
+    expect(a.status).toBe(200);
+    expect(header(a, "Cache-Control")).toEqual(["private, no-store"]);
+    expect(header(a, "Set-Cookie")).toEqual([]); // a fresh session is not re-signed
+    const body = JSON.parse(a.body);
+    expect(body).toMatchObject({
+      user: { role: "MEMBER" },
+      film: { slug: "heat", wished: false, myReview: { rating: 4 } },
+      marks: { own: [saved.data.reviewId] },
+    });
+  });
+
+  it("gives a day-old session a new 30-day expiry, and a visitor or a bad query the right answer", async () => {
+    const me = await member();
+    const old = await answerMemberRequest({ cookie: await cookieFor(me.id, 2 * 86_400), search: search("film=heat") });
+    const [renewed] = header(old, "Set-Cookie");
+    expect(renewed).toMatch(new RegExp(`^${sessionCookieName()}=[^;]+; Path=/; Expires=.+; Max-Age=2592000; HttpOnly; SameSite=Lax`));
+    const claims = await sessionClaimsOf(renewed!.split(";")[0]!.split("=").slice(1).join("="));
+    expect(claims).toMatchObject({ userId: me.id, sessionVersion: 0, stale: false });
+
+    for (const cookie of [undefined, "", `${sessionCookieName()}=not-a-token`]) {
+      const v = await answerMemberRequest({ cookie, search: search("film=heat") });
+      expect(JSON.parse(v.body)).toEqual({ user: null });
+      expect(header(v, "Set-Cookie")).toEqual([`${MEMBER_HINT_COOKIE}=; Path=/; Max-Age=0`]);
+    }
+    const bad = await answerMemberRequest({ cookie: await cookieFor(me.id), search: search("film=Not%20A%20Slug") });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ error: "Bad film or review list." });
+  });
+
+  it("reads one cookie out of a Cookie header", () => {
+    expect(cookieValue("a=1; b=2=3;c=4", "b")).toBe("2=3");
+    expect(cookieValue("ab=1", "b")).toBeUndefined();
+    expect(cookieValue(undefined, "b")).toBeUndefined();
   });
 });

@@ -1,33 +1,17 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { extendSession, readSessionClaims } from "@/lib/auth/reissue";
-import { getFilmBySlug } from "@/lib/data/films";
-import { loadMemberView } from "@/lib/data/viewer";
-import { viewerQuerySchema } from "@/lib/validation/viewer";
-import { MEMBER_HINT_COOKIE } from "@/lib/viewer/hint";
+import type { NextRequest } from "next/server";
+import { answerMemberRequest } from "@/lib/viewer/member-request";
 
 export const dynamic = "force-dynamic";
 
-const PRIVATE = { "Cache-Control": "private, no-store", Vary: "Cookie" };
-
 /**
- * The signed-in member's own bits of a cached page, in one request: who they are, their
- * review and wishlist state for the film, their votes and reports on the cards shown.
- * Never cached. A visitor gets `{ user: null }` and loses the stale member hint.
+ * The signed-in member's own bits of a cached page, in one request (lib/viewer/member-request.ts).
+ * The production server answers most of these without entering Next (scripts/server.mjs);
+ * this route is the same answer through Next (the first request, `next dev`, and any
+ * request the direct path could not answer).
  */
 export async function GET(req: NextRequest) {
-  const sp = req.nextUrl.searchParams;
-  const q = viewerQuerySchema.safeParse({ film: sp.get("film") ?? undefined, reviews: sp.get("reviews") ?? undefined });
-  if (!q.success) return NextResponse.json({ error: "Bad film or review list." }, { status: 400, headers: PRIVATE });
-  // The cookie is decoded here rather than through getServerSession: this runs on every
-  // member page view, and the member view's one query checks the session version.
-  const claims = await readSessionClaims();
-  const film = claims && q.data.film ? await getFilmBySlug(q.data.film) : null;
-  const view = claims ? await loadMemberView(claims, { filmId: film?.id ?? null, filmSlug: film?.slug, reviewIds: q.data.reviews }) : null;
-  if (!view) {
-    const res = NextResponse.json({ user: null }, { headers: PRIVATE });
-    res.cookies.set(MEMBER_HINT_COOKIE, "", { path: "/", maxAge: 0 });
-    return res;
-  }
-  if (claims?.stale) await extendSession();
-  return NextResponse.json(view, { headers: PRIVATE });
+  const a = await answerMemberRequest({ cookie: req.headers.get("cookie") ?? undefined, search: req.nextUrl.searchParams });
+  const headers = new Headers();
+  for (const [k, v] of a.headers) headers.append(k, v);
+  return new Response(a.body, { status: a.status, headers });
 }
