@@ -203,7 +203,9 @@ async function answerDirectly(direct, req, res) {
   const a = await direct({ cookie: req.headers.cookie, search, forwardedProto: typeof proto === "string" ? proto : undefined });
   const headers = { "Server-Timing": `me;desc="direct";dur=${(performance.now() - t0).toFixed(1)}` };
   for (const [k, v] of a.headers) (headers[k] ??= []).push(v);
-  res.writeHead(a.status, headers).end(a.body);
+  const body = Buffer.from(a.body);
+  headers["Content-Length"] = String(body.length);
+  res.writeHead(a.status, headers).end(body);
 }
 // Longer than a load balancer keeps idle upstream connections (nginx: 60 s), so it never
 // reuses one this server has just closed.

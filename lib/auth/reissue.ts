@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "../env";
+import { decodeSessionToken } from "./session-token";
 import { MEMBER_HINT_COOKIE } from "../viewer/hint";
 
 const MAX_AGE = 30 * 24 * 60 * 60;
@@ -42,7 +43,7 @@ export type SessionClaims = { userId: string; sessionVersion: number; stale: boo
  */
 export async function sessionClaimsOf(value: string | undefined): Promise<SessionClaims | null> {
   if (!value) return null;
-  const token = await decode({ token: value, secret: env().secret }).catch(() => null);
+  const token = await decodeSessionToken(value, env().secret);
   if (!token?.sub) return null;
   const issued = typeof token.iat === "number" ? token.iat : 0;
   return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0, stale: Date.now() / 1000 - issued > REFRESH_AFTER_SECONDS };
