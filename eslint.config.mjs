@@ -69,6 +69,13 @@ export default defineConfig([
     },
   },
 
+  // Links come from components/ui/Link (no viewport prefetching by default, see there).
+  {
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/Link.tsx"],
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use @/components/ui/Link (no viewport prefetching)." }] }] },
+  },
+
   // CommonJS files load their dependencies with require(): it is the only way there.
   {
     files: ["**/*.cjs"],

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import "./globals.css";
 import { siteUrl } from "@/lib/env";
 import { MEMBER_HINT_SCRIPT } from "@/lib/viewer/hint";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { ResetPasswordForm } from "@/components/auth/PasswordResetForms";
 import { resetTokenIsValid } from "@/lib/data/account";
 import { resetTokenSchema } from "@/lib/validation/auth";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/data/users";
 import { Button } from "../ui/Button";

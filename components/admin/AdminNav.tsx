@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { SessionUser } from "@/lib/data/users";
 import { canEditCatalog, canManageRoles, canModerate, canReadAudit } from "@/lib/auth/roles";
 

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useActionState, useId, useState } from "react";
 import { saveFilmAction, type FilmFormState } from "@/lib/actions/films";
 import { CONTENT_RATINGS, type FilmFormValues } from "@/lib/validation/film";

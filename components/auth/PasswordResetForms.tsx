@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useActionState } from "react";
 import { requestPasswordResetAction, resetPasswordAction, type AccountFormState } from "@/lib/actions/account";
 import { PASSWORD_MIN } from "@/lib/validation/auth";

@@ -1,6 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ProviderButton } from "@/lib/auth/options";

@@ -1,6 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { signUpAction, type SignUpState } from "@/lib/actions/auth";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { notFound } from "next/navigation";
 import { getFilmPage } from "@/lib/data/film-lists";
 import { getGenreBySlug, type GenreSummary } from "@/lib/data/genres";

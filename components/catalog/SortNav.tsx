@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { chipClass } from "../ui/chip";
 
 /** Sort choices as plain links (the state lives in the URL, works without JavaScript). */

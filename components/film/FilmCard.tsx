@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { FilmSummary } from "@/lib/data/films";
 import { averageOf } from "@/lib/ratings";
 import { filmPosterImage } from "@/lib/poster-url";

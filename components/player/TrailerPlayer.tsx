@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { TrailerSource } from "@/lib/media/files";
 import { SAVE_EVERY_MS, clearPosition, formatTime, readPosition, resumeFrom, spokenTime, writePosition, type StorageLike } from "@/lib/player/resume";
 import { SPEEDS, pickCaptionLang, readCaptionChoice, speedLabel, writeCaptionChoice, type CaptionOption } from "@/lib/player/settings";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { REVIEW_SORTS, SORT_LABELS, reviewListHref, type ReviewSort } from "@/lib/validation/review-list";
 import { chipClass } from "../ui/chip";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug, type FilmDetail } from "@/lib/data/films";
 import { getReviewPage } from "@/lib/data/reviews";

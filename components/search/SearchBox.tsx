@@ -170,7 +170,7 @@ function SearchCombobox({ urlQuery, pathname }: { urlQuery: string; pathname: st
   const status = !current ? "" : films.length === 0 ? "No suggestions" : `${films.length} suggestion${films.length === 1 ? "" : "s"}`;
 
   return (
-    <Form action="/search" role="search" className="relative min-w-0 flex-1 sm:max-w-md" onSubmit={() => setOpen(false)}>
+    <Form action="/search" prefetch={false} role="search" className="relative min-w-0 flex-1 sm:max-w-md" onSubmit={() => setOpen(false)}>
       <svg
         aria-hidden="true"
         viewBox="0 0 20 20"

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { FilmCard } from "@/components/film/FilmCard";
 import { LoadingStatus, Skeleton } from "@/components/ui/Skeleton";
 import type { GenreSummary } from "@/lib/data/genres";

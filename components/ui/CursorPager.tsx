@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { buttonClass } from "./Button";
 
 /** Previous / Next links of a keyset-paged list; a missing side is shown disabled. */

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 
 /** A friendly error with a way back; never a stack trace. */
 export function ErrorState({ reset, digest }: { reset: () => void; digest?: string }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { requirePage } from "@/lib/auth/guard";
 import { canEditCatalog } from "@/lib/auth/roles";
 import { listReplyableFilms, listReviewsForReply } from "@/lib/data/replies";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { notFound } from "next/navigation";
 import { getGenreRows, getNewReleases, getTopRated } from "@/lib/data/film-lists";
 import { FilmRow } from "@/components/catalog/FilmRow";

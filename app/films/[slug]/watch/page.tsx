@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { filmNotFound } from "@/lib/film-not-found";
 import { getFilmBySlug } from "@/lib/data/films";
 import { streamExtras, trailerSources } from "@/lib/media/sources";
