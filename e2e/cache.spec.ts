@@ -44,6 +44,22 @@ test.describe("cached pages", () => {
     expect(poster.headers()["cache-control"]).toContain("immutable");
   });
 
+  test("a visitor's film page fetches no other page after it loads (no link or search prefetching)", async ({ page }) => {
+    const fetched: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.searchParams.has("_rsc") || r.headers()["rsc"]) fetched.push(r.url());
+    });
+    await page.goto("/films/the-work");
+    await expect(page.getByRole("heading", { level: 1, name: "The Work" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(1000);
+    expect(fetched).toEqual([]);
+    // a click still navigates (fetched on demand)
+    await page.getByRole("link", { name: "Marquee", exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
   test("a member's page asks for their bits once, with placeholders and never 'Sign in' meanwhile", async ({ page }) => {
     await signUp(page, "Pia Lund", { from: "/films/coco" });
     let release!: () => void;
