@@ -126,7 +126,10 @@ async function memberRowsOnPGlite(pg: PGlite, slug: string | null, ids: string[]
  * the member's (signed out everywhere, password changed). GET /api/me runs on every
  * member page view: one round trip keeps it cheap.
  */
-export async function loadMemberView(session: { userId: string; sessionVersion: number }, q: { filmSlug?: string; reviewIds: string[] }): Promise<MemberView | null> {
+export async function loadMemberView(
+  session: { userId: string; sessionVersion: number },
+  q: { filmSlug?: string; reviewIds: string[] },
+): Promise<MemberView | null> {
   const slug = q.filmSlug ?? null;
   // text cannot hold NUL (the database refuses it): no such member, film or review
   if ([slug ?? "", session.userId, ...q.reviewIds].some((v) => v.includes("\0"))) return null;
