@@ -6,6 +6,8 @@ import { Prisma } from "../generated/prisma/client";
 import { fail, fromZod, type Result } from "../result";
 import { moderationInputSchema, reportInputSchema, reviewIdSchema, reviewInputSchema, voteInputSchema, type ReviewInput } from "../validation/review";
 import { newId, retryWrite, writeTx, type Tx } from "./tx";
+import { getDb } from "../db/client";
+import { runPrepared, type PreparedValue } from "../db/prepared";
 import { writeAudit } from "./audit";
 import type { Actor } from "../auth/actor";
 
@@ -203,7 +205,15 @@ export async function voteOnReview(actor: Actor, raw: unknown): Promise<Result<V
   const parsed = voteInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   const { reviewId, value } = parsed.data;
-  const r = await retryWrite(async (prisma) => (await prisma.$queryRaw<VoteRow[]>(voteSql(actor.id, reviewId, value, newId())))[0]!);
+  const q = voteSql(actor.id, reviewId, value, newId());
+  // one statement; on the embedded database prepared once with a generic plan (lib/db/prepared.ts)
+  const pg = (await getDb()).opened.pglite;
+  const r = await retryWrite(
+    async (prisma) =>
+      (pg
+        ? await runPrepared<VoteRow>(pg, `marquee_vote_${value ?? "withdraw"}`, q.text, q.values as PreparedValue[])
+        : await prisma.$queryRaw<VoteRow[]>(q))[0]!,
+  );
   if (!r.found || r.status !== "VISIBLE") return fail("That review is no longer available.", "not-found");
   if (r.authorId === actor.id) return fail("You can’t vote on your own review.", "forbidden");
   return { ok: true, data: { reviewId, filmSlug: r.filmSlug ?? "", yes: Number(r.yes), no: Number(r.no), myVote: value } };

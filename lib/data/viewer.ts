@@ -1,8 +1,8 @@
 import "server-only";
 // Per-member bits of a page (my review, my votes, my reports), fetched apart from the
 // shared cached data so film and review pages stay cacheable for everyone else.
-import type { PGlite } from "@electric-sql/pglite";
 import { db, getDb } from "../db/client";
+import { runPrepared } from "../db/prepared";
 import type { ReviewItem } from "./reviews";
 import type { SessionUser } from "./users";
 
@@ -98,28 +98,6 @@ const MEMBER_VIEW_SQL = `
     (SELECT json_agg(o.id) FROM "Review" o WHERE o."userId" = u.id AND o.id = ANY($2::text[])) AS own
   FROM "User" u WHERE u.id = $3::text`;
 
-/** A text literal for SQL (standard_conforming_strings is on: only quotes are doubled). */
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const prepared = new WeakSet<PGlite>();
-
-/**
- * On the embedded database the statement is prepared once and run with a generic plan:
- * planning it is most of its cost (measured: 1.2–2.0 ms through the ORM, 0.5 ms so).
- * EXECUTE takes its arguments as literals; `SET LOCAL` lasts only for this one
- * implicit transaction, so no other statement is planned generically.
- */
-async function memberRowsOnPGlite(pg: PGlite, slug: string | null, ids: string[], userId: string): Promise<MemberRow[]> {
-  if (!prepared.has(pg)) {
-    await pg.exec(`PREPARE marquee_member_view(text, text[], text) AS ${MEMBER_VIEW_SQL}`).catch((e: { code?: string }) => {
-      if (e?.code !== "42P05") throw e; // already prepared on this connection (another bundle's copy of this module)
-    });
-    prepared.add(pg);
-  }
-  const args = [slug === null ? "NULL" : literal(slug), ids.length ? `ARRAY[${ids.map(literal).join(",")}]::text[]` : "'{}'::text[]", literal(userId)];
-  const results = await pg.exec(`SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE marquee_member_view(${args.join(", ")})`);
-  return results[1]!.rows as MemberRow[];
-}
-
 /**
  * The member view ({@link MEMBER_VIEW_SQL}), plus one more statement only when they have
  * reviewed the film. Null when the account is gone or the session's version is no longer
@@ -135,7 +113,7 @@ export async function loadMemberView(
   if ([slug ?? "", session.userId, ...q.reviewIds].some((v) => v.includes("\0"))) return null;
   const h = await getDb();
   const rows = h.opened.pglite
-    ? await memberRowsOnPGlite(h.opened.pglite, slug, q.reviewIds, session.userId)
+    ? await runPrepared<MemberRow>(h.opened.pglite, "marquee_member_view", MEMBER_VIEW_SQL, [slug, q.reviewIds, session.userId], ["text", "text[]", "text"])
     : await h.prisma.$queryRawUnsafe<MemberRow[]>(MEMBER_VIEW_SQL, slug, q.reviewIds, session.userId);
   const row = rows[0];
   if (!row || Number(row.sv) !== session.sessionVersion) return null;

@@ -1,4 +1,6 @@
-// Counts the SQL statements Prisma sends through the driver adapter, on either engine.
+// Counts the SQL statements Prisma sends through the driver adapter, on either engine, and
+// on PGlite the prepared statements run directly (lib/db/prepared.ts: each EXECUTE counts
+// one; the PREPARE on a statement's first use per connection does not).
 import type { OpenedAdapter } from "@/lib/db/adapter";
 
 export type QueryCounter = { count: number; reset: () => void };
@@ -23,5 +25,13 @@ export function countQueries(opened: OpenedAdapter): QueryCounter {
     adapter.startTransaction = async (...a: unknown[]) => wrap(await start.apply(adapter, a));
     return wrap(adapter);
   };
+  const pg = opened.pglite as unknown as { exec: (sql: string, ...a: unknown[]) => Promise<unknown> } | null;
+  if (pg) {
+    const exec = pg.exec.bind(pg);
+    pg.exec = (sql: string, ...a: unknown[]) => {
+      if (/^SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE /.test(sql)) counter.count += 1;
+      return exec(sql, ...a);
+    };
+  }
   return counter;
 }

@@ -179,7 +179,8 @@ describe(`the member view (GET /api/me) on ${ENGINE}`, () => {
     expect(await loadMemberView({ userId: me.id, sessionVersion: 2 }, { reviewIds: [] })).not.toBeNull();
     expect(await loadMemberView({ userId: "no-such-user", sessionVersion: 0 }, { reviewIds: [] })).toBeNull();
     // the ids go into the statement as literals on PGlite: quotes stay text, NUL is refused
-    expect(await loadMemberView({ userId: `${me.id}' OR '1'='1`, sessionVersion: 2 }, { filmSlug: "heat'--", reviewIds: ["a'b"] })).toBeNull();
+    expect(await loadMemberView({ userId: `${me.id}' OR '1'='1`, sessionVersion: 0 }, { filmSlug: "heat'--", reviewIds: ["a'b"] })).toBeNull();
+    expect(await loadMemberView({ userId: `${me.id}\\' OR '1'='1`, sessionVersion: 0 }, { filmSlug: "heat\\", reviewIds: ["a\\'b"] })).toBeNull();
     expect(await loadMemberView({ userId: `${me.id}\0`, sessionVersion: 2 }, { reviewIds: [] })).toBeNull();
     // and the generic plan it runs with stays its own: every other statement is planned as before
     const [mode] = await db.prisma.$queryRaw<{ plan_cache_mode: string }[]>`SHOW plan_cache_mode`;
