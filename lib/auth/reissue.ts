@@ -56,7 +56,7 @@ export async function sessionClaimsOf(value: string | undefined): Promise<Sessio
  */
 export async function renewedSessionCookie(value: string): Promise<string | null> {
   const e = env();
-  const token = await decode({ token: value, secret: e.secret }).catch(() => null);
+  const token = await decodeSessionToken(value, e.secret);
   if (!token) return null;
   const renewed = await encode({ token, secret: e.secret, maxAge: MAX_AGE });
   const expires = new Date(Date.now() + MAX_AGE * 1000).toUTCString();

@@ -52,12 +52,22 @@ export async function answerMemberRequest(req: { cookie?: string; search: URLSea
  */
 async function answerDirectly(req: { cookie?: string; search: URLSearchParams; forwardedProto?: string }): Promise<MemberAnswer> {
   const a = await answerMemberRequest(req);
-  const extra: [string, string][] = [];
-  for (const rule of securityHeaderRules({ https: siteUrl().startsWith("https://") })) {
-    if (rule.has && !rule.has.every((h) => h.key === "x-forwarded-proto" && req.forwardedProto === h.value)) continue;
-    for (const h of rule.headers) extra.push([h.key, h.value]);
+  return { ...a, headers: [...a.headers, ...securityHeaders(req.forwardedProto === "https")] };
+}
+
+/** The rules' headers, built once for each of the two cases (the only condition a rule has is X-Forwarded-Proto: https). */
+const headerSets = new Map<boolean, [string, string][]>();
+function securityHeaders(forwardedHttps: boolean): [string, string][] {
+  let set = headerSets.get(forwardedHttps);
+  if (!set) {
+    set = [];
+    for (const rule of securityHeaderRules({ https: siteUrl().startsWith("https://") })) {
+      if (rule.has && !rule.has.every((h) => h.key === "x-forwarded-proto" && h.value === "https" && forwardedHttps)) continue;
+      for (const h of rule.headers) set.push([h.key, h.value]);
+    }
+    headerSets.set(forwardedHttps, set);
   }
-  return { ...a, headers: [...a.headers, ...extra] };
+  return set;
 }
 
 // The production server looks for it here once Next has loaded this module (the first
