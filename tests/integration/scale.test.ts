@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
 import { findCounterDrift } from "@/lib/data/integrity";
 import { loadFilmBySlug } from "@/lib/data/films";
-import { saveReview, voteOnReview } from "@/lib/data/review-writes";
+import { saveReview, voteOnReview, voteSql } from "@/lib/data/review-writes";
 import { wilsonLowerBound } from "@/lib/ratings";
 import { generateStore, holdsMemberData, reviewCounts } from "@/scripts/db-generate-lib";
 import { openSql, parseArgs } from "@/scripts/db-generate";
@@ -160,6 +160,24 @@ describe(`one statement per write on ${ENGINE}`, () => {
     expect(await voteOnReview(actor(1), { reviewId: saved.data.reviewId, value: "YES" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await voteOnReview(actor(2), { reviewId: "no-such-review", value: "YES" })).toMatchObject({ ok: false, code: "not-found" });
     expect(await saveReview(actor(2), { filmId: "no-such-film", rating: 3 })).toMatchObject({ ok: false, code: "not-found" });
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+  });
+
+  it("commits a vote without waiting for the disk, and only that transaction", async () => {
+    const f = (await loadFilmBySlug("heat"))!;
+    const saved = await saveReview(actor(150), { filmId: f.id, rating: 3, body: "Async commit." });
+    if (!saved.ok) throw new Error(saved.message);
+    const seen = await db.prisma.$transaction(async (tx) => {
+      const before = await tx.$queryRawUnsafe<{ s: string }[]>(`SELECT current_setting('synchronous_commit') AS s`);
+      const q = voteSql(actor(151).id, saved.data.reviewId, "YES", `async-${ENGINE}`);
+      const vote = await tx.$queryRaw<{ found: boolean; yes: number }[]>(q);
+      const after = await tx.$queryRawUnsafe<{ s: string }[]>(`SELECT current_setting('synchronous_commit') AS s`);
+      return { before: before[0]!.s, found: vote[0]!.found, yes: Number(vote[0]!.yes), after: after[0]!.s };
+    });
+    expect(seen).toEqual({ before: "on", found: true, yes: 1, after: "off" });
+    // a later transaction commits synchronously again
+    const later = await db.prisma.$transaction(async (tx) => tx.$queryRawUnsafe<{ s: string }[]>(`SELECT current_setting('synchronous_commit') AS s`));
+    expect(later[0]!.s).toBe("on");
     expect(await findCounterDrift(db.prisma)).toEqual([]);
   });
 
