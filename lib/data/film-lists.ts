@@ -242,19 +242,8 @@ export type GenreRow = { genre: Omit<GenreSummary, "id">; films: CatalogFilm[] }
  */
 export async function loadGenreRows(perRow: number, minFilms: number): Promise<GenreRow[]> {
   const prisma = await db();
-  // The genres' sizes only pick and order the rows: remembered for a minute per
-  // minFilms (counting every genre's films reads the whole FilmGenre index, 200,000
-  // entries at size); the first call counts in the same query.
-  const key = `${minFilms}`;
-  const memo = sizesMemo.get(prisma)?.get(key);
-  const known = memo && Date.now() - memo.at < 60_000 ? memo.sizes : null;
-  const genres = known
-    ? Prisma.sql`SELECT * FROM unnest(${known.map((g) => g.id)}::text[], ${known.map((g) => g.slug)}::text[], ${known.map((g) => g.name)}::text[],
-                  ${known.map((g) => g.filmCount)}::int[]) AS t(id, slug, name, "filmCount")`
-    : Prisma.sql`SELECT g.id, g.slug, g.name, count(*)::int AS "filmCount"
-      FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id JOIN "Film" pf ON pf.id = fg."filmId" AND pf.published
-      GROUP BY g.id, g.slug, g.name
-      HAVING count(*) >= ${minFilms}`;
+  // Genre."filmCount" is kept by triggers (migration genre_film_count): no counting here.
+  const genres = Prisma.sql`SELECT g.id, g.slug, g.name, g."filmCount" FROM "Genre" g WHERE g."filmCount" >= ${minFilms}`;
   const rows = await prisma.$queryRaw<(ListRow & { genreId: string; genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
     WITH g AS (${genres})
     SELECT g.id AS "genreId", g.slug AS "genreSlug", g.name AS "genreName", g."filmCount",
@@ -279,14 +268,7 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
     }
     row.films.push(toFilm(r));
   }
-  if (!known) {
-    const sizes = [...new Map(rows.map((r) => [r.genreId, { id: r.genreId, slug: r.genreSlug, name: r.genreName, filmCount: Number(r.filmCount) }])).values()];
-    const forClient = sizesMemo.get(prisma) ?? new Map<string, { at: number; sizes: GenreSummary[] }>();
-    forClient.set(key, { at: Date.now(), sizes });
-    sizesMemo.set(prisma, forClient);
-  }
   return out;
 }
-const sizesMemo = new WeakMap<object, Map<string, { at: number; sizes: GenreSummary[] }>>();
 
 export const getGenreRows = cachedRead(loadGenreRows, "genre-rows", () => [tags.catalog], LIST_TTL);

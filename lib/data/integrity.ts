@@ -7,7 +7,7 @@ import { LIMITS } from "../security/limits";
 /** The first part of every RateLimit key: a write limit's name, or sign-in's own counters. */
 const LIMIT_KINDS = ["signin", ...Object.keys(LIMITS)];
 
-export type CounterDrift = { table: "Film" | "Review"; id: string; column: string; stored: number; actual: number };
+export type CounterDrift = { table: "Film" | "Review" | "Genre"; id: string; column: string; stored: number; actual: number };
 
 // Both checks compare in SQL and return only the rows that differ, so 2 million
 // reviews cost two hash aggregates and two joins, not 2 million rows sent to Node.
@@ -43,6 +43,14 @@ const REVIEW_DRIFT = `
      OR abs(x."helpfulScore" - marquee_wilson(x."a_helpfulYes", x."a_helpfulNo")) > 1e-9
   LIMIT 10000`;
 
+// A genre's published films (kept by triggers, migration genre_film_count).
+const GENRE_DRIFT = `
+  SELECT g.id, g."filmCount", coalesce(c.n, 0) AS "a_filmCount"
+  FROM "Genre" g LEFT JOIN (
+    SELECT fg."genreId", count(*)::int AS n FROM "FilmGenre" fg JOIN "Film" f ON f.id = fg."filmId" AND f.published GROUP BY fg."genreId"
+  ) c ON c."genreId" = g.id
+  WHERE g."filmCount" <> coalesce(c.n, 0)`;
+
 type Rec = Record<string, unknown> & { id: string };
 
 /**
@@ -57,8 +65,13 @@ export async function findCounterDrift(prisma: PrismaClient): Promise<CounterDri
   const drift: CounterDrift[] = [];
   // Room for the hash aggregates in memory (the default 4 MB spills 5 million votes to
   // disk), for these two statements only: SET LOCAL inside one transaction.
-  const [, films, reviews] = await prisma.$transaction(
-    [prisma.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`), prisma.$queryRawUnsafe<Rec[]>(FILM_DRIFT), prisma.$queryRawUnsafe<Rec[]>(REVIEW_DRIFT)],
+  const [, films, reviews, genres] = await prisma.$transaction(
+    [
+      prisma.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`),
+      prisma.$queryRawUnsafe<Rec[]>(FILM_DRIFT),
+      prisma.$queryRawUnsafe<Rec[]>(REVIEW_DRIFT),
+      prisma.$queryRawUnsafe<Rec[]>(GENRE_DRIFT),
+    ],
     { timeout: CHECK_TIMEOUT_MS, maxWait: 60_000 },
   );
   for (const f of films) {
@@ -75,6 +88,7 @@ export async function findCounterDrift(prisma: PrismaClient): Promise<CounterDri
     if (Math.abs(Number(r.helpfulScore) - expected) > 1e-9)
       drift.push({ table: "Review", id: r.id, column: "helpfulScore", stored: Number(r.helpfulScore), actual: expected });
   }
+  for (const g of genres) drift.push({ table: "Genre", id: g.id, column: "filmCount", stored: Number(g.filmCount), actual: Number(g.a_filmCount) });
   return drift;
 }
 
