@@ -136,7 +136,7 @@ async function readCases(h: DbHandle): Promise<Case[]> {
       },
     });
     const order =
-      sort === "popular" ? `f."reviewCount" DESC, f.id` : sort === "newest" ? `f."releaseDate" DESC, f.id` : `score DESC, f."reviewCount" DESC, f.id`;
+      sort === "popular" ? `f."reviewCount" DESC, f.id DESC` : sort === "newest" ? `f."releaseDate" DESC, f.id` : `score DESC, f."reviewCount" DESC, f.id`;
     const r = await one<{ id: string; reviewCount: number; releaseDate: Date; score: number }>(
       `SELECT f.id, f."reviewCount", f."releaseDate", (${PRIOR_WEIGHT}::float8 * $2 + f."ratingSum") / (${PRIOR_WEIGHT}::float8 + f."reviewCount") AS score
        FROM "Film" f WHERE f.id IN (SELECT "filmId" FROM "FilmGenre" WHERE "genreId" = $1) ORDER BY ${order} OFFSET ${gDeep} LIMIT 1`,

@@ -48,7 +48,7 @@ function toFilm(r: ListRow): CatalogFilm {
 
 /**
  * The order of each sort, always ending in the id so it is total.
- * - popular: (reviewCount DESC, id ASC)
+ * - popular: (reviewCount DESC, id DESC) — one direction, so a keyset bound is one index range
  * - newest:  (releaseDate DESC, id ASC) — the order of the Film(releaseDate DESC, id) index
  * - top:     (score DESC, reviewCount DESC, id ASC) — score is the Bayesian average,
  *            computed in the query from the counters and the catalog mean (lib/ranking.ts)
@@ -56,7 +56,7 @@ function toFilm(r: ListRow): CatalogFilm {
 const ORDER: Record<FilmSort, KeysetColumn[]> = {
   popular: [
     { sql: `x."reviewCount"`, desc: true, cast: "int" },
-    { sql: `x.id`, desc: false, cast: "text" },
+    { sql: `x.id`, desc: true, cast: "text" },
   ],
   newest: [
     { sql: `x."releaseDate"`, desc: true, cast: "date" },
@@ -251,11 +251,11 @@ export async function loadGenreRows(perRow: number, minFilms: number): Promise<G
     FROM g CROSS JOIN LATERAL (
       -- a walk down Film_popular_idx, keeping this genre's films: perRow probes per
       -- genre's share of the catalog, whatever the catalog's size
-      SELECT f.*, row_number() OVER (ORDER BY f."reviewCount" DESC, f.id ASC) AS rn
+      SELECT f.*, row_number() OVER (ORDER BY f."reviewCount" DESC, f.id DESC) AS rn
       FROM (SELECT ${LIST_COLUMNS}
             FROM "Film" f
             WHERE f.published AND EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = g.id)
-            ORDER BY f."reviewCount" DESC, f.id ASC
+            ORDER BY f."reviewCount" DESC, f.id DESC
             LIMIT ${perRow}) f
     ) f
     ORDER BY "filmCount" DESC, "genreName" ASC, rn ASC`);

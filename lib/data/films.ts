@@ -83,7 +83,7 @@ export async function loadSimilarFilms(filmId: string, limit = 8): Promise<FilmS
       SELECT DISTINCT c.id FROM mine CROSS JOIN LATERAL (
         SELECT f.id FROM "Film" f
         WHERE f.id <> ${filmId} AND f.published AND EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = mine."genreId")
-        ORDER BY f."reviewCount" DESC, f.id ASC
+        ORDER BY f."reviewCount" DESC, f.id DESC
         LIMIT ${SIMILAR_PER_GENRE}
       ) c
     )

@@ -39,7 +39,7 @@ const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 
 /** Each sort's order, written out from the counters. */
 function expected(sort: FilmSort, list: Counters[]): string[] {
   const sorted = [...list].sort((a, b) => {
-    if (sort === "popular") return b.reviewCount - a.reviewCount || cmp(a.id, b.id);
+    if (sort === "popular") return b.reviewCount - a.reviewCount || cmp(b.id, a.id);
     if (sort === "newest") return b.releaseDate.getTime() - a.releaseDate.getTime() || cmp(a.id, b.id);
     return score(b) - score(a) || b.reviewCount - a.reviewCount || cmp(a.id, b.id);
   });

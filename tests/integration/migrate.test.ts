@@ -80,7 +80,7 @@ describe(`film list indexes on ${ENGINE}`, () => {
         `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Film' ORDER BY indexname`,
       );
       const defs = rows.map((r) => r.indexdef);
-      expect(defs.some((d) => /\("reviewCount" DESC, id\)/.test(d))).toBe(true);
+      expect(defs.some((d) => /\("reviewCount" DESC, id DESC\)/.test(d))).toBe(true);
       expect(defs.some((d) => /\("releaseDate" DESC, id\)/.test(d))).toBe(true);
     } finally {
       await handle.close();
