@@ -75,13 +75,20 @@ describe(`db:generate on ${ENGINE}`, () => {
         )
       ).map((r) => r.id);
       const got: string[] = [];
+      const pages: { ids: string[]; prev: string | null }[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 6; page++) {
         const p = await listFilms({ sort: "top", genreId, cursor, limit: 20 });
         got.push(...p.items.map((f) => f.id));
+        pages.push({ ids: p.items.map((f) => f.id), prev: p.prev });
         cursor = p.next ?? undefined;
       }
       expect(got).toEqual(expected);
+      // paging back (always the one ranking query) gives the very same pages
+      for (let k = 1; k < pages.length; k++) {
+        const back = await listFilms({ sort: "top", genreId, cursor: pages[k]!.prev!, dir: "prev", limit: 20 });
+        expect(back.items.map((f) => f.id)).toEqual(pages[k - 1]!.ids);
+      }
     }
   });
 
