@@ -110,6 +110,27 @@ describe(`search quality on ${ENGINE}`, () => {
     expect(await db.prisma.film.count()).toBeGreaterThan(40);
   });
 
+  it("reads one or two letters as the start of a title or of a word in it, most reviewed first", async () => {
+    const films = await db.prisma.film.findMany({ where: { published: true }, select: { slug: true, title: true, reviewCount: true } });
+    for (const q of ["h", "s", "up", "T"]) {
+      const f = foldForSearch(q);
+      const hits = await search(q);
+      const key = (t: string) => foldForSearch(t);
+      const expected = films
+        .filter((x) => key(x.title) === f || key(x.title).startsWith(f) || key(x.title).includes(` ${f}`))
+        .map((x) => ({ ...x, rank: key(x.title) === f ? 0 : key(x.title).startsWith(f) ? 1 : 2 }))
+        .sort((a, b) => a.rank - b.rank || b.reviewCount - a.reviewCount || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+        .slice(0, 30);
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect(
+        hits.map((h) => h.slug),
+        q,
+      ).toEqual(expected.map((x) => x.slug));
+      expect(hits.every((h) => h.matchedBy === "title")).toBe(true);
+    }
+    expect(await search("zq")).toEqual([]);
+  });
+
   it("suggests as you type, in the same order as the search page", async () => {
     expect((await suggestFilms(foldForSearch("teh wrok"), 8))[0]).toEqual({ slug: "the-work", title: "The Work", year: 2017 });
     const partial = await suggestFilms(foldForSearch("inc"), 8);
