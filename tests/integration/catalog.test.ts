@@ -20,6 +20,49 @@ beforeAll(async () => {
 afterAll(async () => db?.dispose());
 
 describe(`seed catalog on ${ENGINE}`, () => {
+  it("reads every film's page facts in one statement, the same as the rows say", async () => {
+    const rows = await db.prisma.film.findMany({
+      include: {
+        genres: { include: { genre: true } },
+        credits: { include: { person: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
+        captions: { orderBy: { lang: "asc" } },
+      },
+    });
+    expect(rows.length).toBeGreaterThan(40);
+    for (const f of rows) {
+      queries.reset();
+      const got = await loadFilmBySlug(f.slug);
+      expect(queries.count).toBe(1);
+      if (!f.published) {
+        expect(got).toBeNull();
+        continue;
+      }
+      expect(got).toEqual({
+        id: f.id,
+        slug: f.slug,
+        title: f.title,
+        year: f.year,
+        releaseDate: f.releaseDate.toISOString().slice(0, 10),
+        runtimeMinutes: f.runtimeMinutes,
+        tagline: f.tagline,
+        synopsis: f.synopsis,
+        contentRating: f.contentRating,
+        trailerPath: f.trailerPath,
+        posterPath: f.posterPath,
+        captions: f.captions.map((c) => ({ lang: c.lang, label: c.label, kind: c.kind, version: c.version })),
+        genres: f.genres.map((g) => ({ slug: g.genre.slug, name: g.genre.name })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+        directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
+        cast: f.credits.filter((c) => c.role === "CAST").map((c) => ({ name: c.person.name, character: c.character })),
+        reviewCount: f.reviewCount,
+        ratingSum: f.ratingSum,
+        counts: { 1: f.rating1, 2: f.rating2, 3: f.rating3, 4: f.rating4, 5: f.rating5 },
+        updatedAt: f.updatedAt.toISOString(),
+      });
+    }
+    // hostile slugs are simply not found
+    for (const slug of ["nope", "it's", "back\\slash", "nul\0byte", "%", "_"]) expect(await loadFilmBySlug(slug)).toBeNull();
+  });
+
   it("has The Work with 23 reviews, mostly five stars", async () => {
     const film = await loadFilmBySlug("the-work");
     expect(film).not.toBeNull();
