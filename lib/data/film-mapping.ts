@@ -33,7 +33,7 @@ export function toFilmSummary(r: SummaryRow): FilmSummary {
   };
 }
 
-// ---------- a film's facts (film page, editor, audit, export) ----------
+// ---------- a film's facts (editor, audit, export) ----------
 
 /** Genres by name, credits in billing order: how every full read of a film includes them. */
 export const filmFactsInclude = {
@@ -43,20 +43,9 @@ export const filmFactsInclude = {
 } satisfies Prisma.FilmInclude;
 
 export type FilmWithFacts = Prisma.FilmGetPayload<{ include: typeof filmFactsInclude }>;
-type FilmWithCredits = Prisma.FilmGetPayload<{ include: { credits: { include: { person: true } } } }>;
 
-export function directorsOf(f: FilmWithCredits): string[] {
-  return f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name);
-}
-
-export function castOf(f: FilmWithCredits): FilmWithCredits["credits"] {
-  return f.credits.filter((c) => c.role === "CAST");
-}
-
-type FilmScalars = Pick<FilmInput, "slug" | "title" | "year" | "releaseDate" | "runtimeMinutes" | "tagline" | "synopsis" | "contentRating">;
-
-/** The film row's own facts (no relations), dates as YYYY-MM-DD. */
-export function filmScalars(f: Prisma.FilmGetPayload<object>): FilmScalars {
+/** The facts of a film in the editor's and the import file's terms (lib/validation/film.ts). */
+export function filmFacts(f: FilmWithFacts): FilmInput {
   return {
     slug: f.slug,
     title: f.title,
@@ -66,16 +55,9 @@ export function filmScalars(f: Prisma.FilmGetPayload<object>): FilmScalars {
     tagline: f.tagline,
     synopsis: f.synopsis,
     contentRating: f.contentRating as FilmInput["contentRating"],
-  };
-}
-
-/** The facts of a film in the editor's and the import file's terms (lib/validation/film.ts). */
-export function filmFacts(f: FilmWithFacts): FilmInput {
-  return {
-    ...filmScalars(f),
     genres: f.genres.map((g) => g.genre.name),
-    directors: directorsOf(f),
-    cast: castOf(f).map((c) => c.person.name),
+    directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.person.name),
+    cast: f.credits.filter((c) => c.role === "CAST").map((c) => c.person.name),
     publisher: f.publisher?.name ?? "",
     published: f.published,
   };

@@ -90,14 +90,13 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
   const f = rows[0];
   // Unpublished: gone from the public site (the editor reads films by id).
   if (!f || !f.published) return null;
-  const n = (v: number | bigint) => Number(v);
   return {
     id: f.id,
     slug: f.slug,
     title: f.title,
-    year: n(f.year),
+    year: f.year,
     releaseDate: isoDay(f.releaseDate),
-    runtimeMinutes: n(f.runtimeMinutes),
+    runtimeMinutes: f.runtimeMinutes,
     tagline: f.tagline,
     synopsis: f.synopsis,
     contentRating: f.contentRating,
@@ -107,9 +106,9 @@ export async function loadFilmBySlug(slug: string): Promise<FilmDetail | null> {
     genres: f.genres,
     directors: f.credits.filter((c) => c.role === "DIRECTOR").map((c) => c.name),
     cast: f.credits.filter((c) => c.role === "CAST").map((c) => ({ name: c.name, character: c.character })),
-    reviewCount: n(f.reviewCount),
-    ratingSum: n(f.ratingSum),
-    counts: { 1: n(f.rating1), 2: n(f.rating2), 3: n(f.rating3), 4: n(f.rating4), 5: n(f.rating5) },
+    reviewCount: f.reviewCount,
+    ratingSum: f.ratingSum,
+    counts: { 1: f.rating1, 2: f.rating2, 3: f.rating3, 4: f.rating4, 5: f.rating5 },
     updatedAt: new Date(f.updatedAt).toISOString(),
   };
 }
