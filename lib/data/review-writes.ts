@@ -152,16 +152,18 @@ type VoteRow = { found: boolean; status: string | null; authorId: string | null;
  * then move by those deltas and the Wilson score is recomputed from the new counts in
  * SQL (marquee_wilson, the same arithmetic as lib/ratings.ts).
  *
- * The statement's own transaction commits without waiting for its WAL flush
- * (`synchronous_commit` off for this transaction only, set inside the statement): the
- * hot review's row lock is held until commit, so waiting for the disk made every vote
- * on a popular review queue behind the previous one's fsync. Atomicity, the counters
- * and the unique vote are unchanged; what a crash of the database server can cost is
- * the votes of its last fraction of a second (PostgreSQL's "asynchronous commit"), never
- * a counter that disagrees with the votes. Reviews, accounts and moderation keep
- * synchronous commits.
+ * With `asyncCommit` (on PostgreSQL) the statement's own transaction commits without
+ * waiting for its WAL flush (`synchronous_commit` off for this transaction only, set
+ * inside the statement): the hot review's row lock is held until commit, so waiting for
+ * the disk made every vote on a popular review queue behind the previous one's fsync.
+ * Atomicity, the counters and the unique vote are unchanged; what a crash of the
+ * database server (not of the app) can cost is the votes of its last fraction of a
+ * second, never a counter that disagrees with the votes. Not on PGlite: there the
+ * database lives in the app's process, so killing the app would lose votes it had
+ * already acknowledged (tests/faults/kill-writer.test.ts caught it). Reviews, accounts
+ * and moderation keep synchronous commits everywhere.
  */
-export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" | null, newVoteId: string): Prisma.Sql {
+export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" | null, newVoteId: string, asyncCommit = false): Prisma.Sql {
   const change =
     value === null
       ? Prisma.sql`
@@ -205,7 +207,8 @@ export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" |
     SELECT rv.id IS NOT NULL AS found, rv.status, rv."userId" AS "authorId", f.slug AS "filmSlug",
            coalesce((SELECT "helpfulYes" FROM upd), rv."helpfulYes") AS yes,
            coalesce((SELECT "helpfulNo" FROM upd), rv."helpfulNo") AS no
-    FROM (SELECT set_config('synchronous_commit', 'off', true)) one LEFT JOIN rv ON true LEFT JOIN "Film" f ON f.id = rv."filmId"`;
+    FROM ${asyncCommit ? Prisma.sql`(SELECT set_config('synchronous_commit', 'off', true))` : Prisma.sql`(SELECT 1)`} one
+    LEFT JOIN rv ON true LEFT JOIN "Film" f ON f.id = rv."filmId"`;
 }
 
 /** Sets, moves or (value null) withdraws the member's helpful vote on a review. */
@@ -214,9 +217,9 @@ export async function voteOnReview(actor: Actor, raw: unknown): Promise<Result<V
   const parsed = voteInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   const { reviewId, value } = parsed.data;
-  const q = voteSql(actor.id, reviewId, value, newId());
   // one statement; on the embedded database prepared once with a generic plan (lib/db/prepared.ts)
   const pg = (await getDb()).opened.pglite;
+  const q = voteSql(actor.id, reviewId, value, newId(), !pg);
   const r = await retryWrite(
     async (prisma) =>
       (pg
