@@ -107,44 +107,60 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
   const flip = cursor !== null && input.dir === "prev";
   const take = input.limit + 1;
 
-  // Unpublished films stay out of every list (their reviews are kept).
-  const where: Prisma.Sql[] = [Prisma.sql`f.published`];
-  // EXISTS (a probe of FilmGenre's primary key per film) lets PostgreSQL walk the sort's
-  // index from the cursor and stop after a page: IN (…) read the genre's every film.
-  if (input.genreId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${input.genreId})`);
-  if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
-  const filter = Prisma.sql`WHERE ${Prisma.join(where, " AND ")}`;
-
-  // The index walk (a genre's films by its EXISTS probe) ranks its candidates exactly and
-  // proves no other film can come first, else falls back to the one query below, which
-  // paging back always uses: both give the very same page (tests/integration/scale.test.ts).
-  // At size a genre's first page: 128 → 3.9 ms on PostgreSQL. Deep pages of a genre mostly
-  // fall back: the proof needs the candidates to span more than the catalog mean's shift.
+  // The index walk ranks its candidates exactly and proves no other film can come first,
+  // else falls back to the one query below, which paging back always uses: both give the
+  // very same page (tests/integration/scale.test.ts).
   if (input.sort === "top" && !input.q && !flip) {
     const m = cursor?.sort === "top" ? cursor.mean : rememberedMean(prisma);
     const pruned = await topByIndex(prisma, m, input.genreId, cursor?.sort === "top" ? cursor : null, take);
     if (pruned) return pageOf(input, pruned, cursor, false);
   }
 
-  let inner: Prisma.Sql;
-  if (input.sort === "top") {
-    const mean =
-      cursor?.sort === "top"
-        ? Prisma.sql`SELECT ${cursor.mean}::float8 AS mean`
-        : Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`;
-    inner = Prisma.sql`
+  const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), flip)}` : Prisma.empty;
+  const order = keysetOrderBy(cols, flip);
+  const mean =
+    cursor?.sort === "top"
+      ? Prisma.sql`SELECT ${cursor.mean}::float8 AS mean`
+      : Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`;
+  const score = (t: string) =>
+    Prisma.sql`(${PRIOR_WEIGHT}::float8 * p.mean + ${Prisma.raw(t)}."ratingSum") / (${PRIOR_WEIGHT}::float8 + ${Prisma.raw(t)}."reviewCount") AS score, p.mean AS mean`;
+
+  if (input.genreId && !input.q) {
+    // A genre's page from its links alone (they carry their film's sort keys: migration
+    // genre_sort_keys): one range of a FilmGenre index, or for "top" a rank of the genre's
+    // links, then the page's films by primary key.
+    const top = input.sort === "top";
+    const rows = await prisma.$queryRaw<ListRow[]>(Prisma.sql`
+      WITH prior AS (${top ? mean : Prisma.sql`SELECT 0::float8 AS mean`})
+      SELECT ${LIST_COLUMNS}${top ? Prisma.sql`, x.score, x.mean` : Prisma.empty}
+      FROM (
+        SELECT * FROM (
+          SELECT fg."filmId" AS id, fg."reviewCount", fg."releaseDate"${top ? Prisma.sql`, ${score("fg")}` : Prisma.empty}
+          FROM "FilmGenre" fg${top ? Prisma.sql` CROSS JOIN prior p` : Prisma.empty}
+          WHERE fg."genreId" = ${input.genreId} AND fg.published = true${topBound(cursor, "fg", flip)}
+        ) x ${keyset} ${order} LIMIT ${take}
+      ) x JOIN "Film" f ON f.id = x.id
+      ${order}`);
+    return pageOf(input, rows, cursor, flip);
+  }
+
+  // Unpublished films stay out of every list (their reviews are kept).
+  const where: Prisma.Sql[] = [Prisma.sql`f.published${topBound(cursor, "f", flip)}`];
+  // EXISTS (a probe of FilmGenre's primary key per film): a genre with a title filter.
+  if (input.genreId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${input.genreId})`);
+  if (input.q) where.push(Prisma.sql`f.title ILIKE ${containsPattern(input.q)}`);
+  const filter = Prisma.sql`WHERE ${Prisma.join(where, " AND ")}`;
+
+  const inner =
+    input.sort === "top"
+      ? Prisma.sql`
       WITH prior AS (${mean})
-      SELECT ${LIST_COLUMNS},
-             (${PRIOR_WEIGHT}::float8 * p.mean + f."ratingSum") / (${PRIOR_WEIGHT}::float8 + f."reviewCount") AS score,
-             p.mean AS mean
-      FROM "Film" f CROSS JOIN prior p ${filter}`;
-  } else {
-    inner = Prisma.sql`
+      SELECT ${LIST_COLUMNS}, ${score("f")}
+      FROM "Film" f CROSS JOIN prior p ${filter}`
+      : Prisma.sql`
       SELECT ${LIST_COLUMNS}
       FROM "Film" f ${filter}`;
-  }
-  const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), flip)}` : Prisma.empty;
-  const rows = await prisma.$queryRaw<ListRow[]>(Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${keysetOrderBy(cols, flip)} LIMIT ${take}`);
+  const rows = await prisma.$queryRaw<ListRow[]>(Prisma.sql`SELECT * FROM (${inner}) x ${keyset} ${order} LIMIT ${take}`);
 
   return pageOf(input, rows, cursor, flip);
 }
@@ -155,11 +171,20 @@ function pageOf(input: ListFilmsInput, rows: ListRow[], cursor: FilmCursor | nul
 
 // ---------- "top" at size ----------
 
+/**
+ * After a "top" cursor, only films whose topKey is at most the cursor's score plus
+ * max(0, TOP_KEY_MEAN − its mean) can follow (see topByIndex): a range of the topKey index
+ * instead of every film, paging back (before the cursor) excepted.
+ */
+function topBound(cursor: FilmCursor | null, alias: string, flip = false): Prisma.Sql {
+  if (cursor?.sort !== "top" || flip) return Prisma.empty;
+  return Prisma.sql` AND ${Prisma.raw(alias)}."topKey" <= ${cursor.score + Math.max(0, TOP_KEY_MEAN - cursor.mean) + 1e-9}::float8`;
+}
+
 /** The fixed mean and prior weight of the Film."topKey" generated column (film_top_key migration). */
 const TOP_KEY_MEAN = 3.75;
-/** Candidates ranked exactly: fewer within a genre, where each costs a FilmGenre probe. */
+/** Candidates ranked exactly (narrow index rows, in a genre as in the whole catalog). */
 const TOP_CANDIDATES = 400;
-const TOP_CANDIDATES_IN_GENRE = 100;
 
 const meanMemo = new WeakMap<object, { at: number; mean: number }>();
 /**
@@ -173,11 +198,13 @@ function rememberedMean(prisma: object): number | null {
 }
 
 /**
- * "top" from the Film_top_idx index: the first TOP_CANDIDATES films by topKey (the score
- * at mean TOP_KEY_MEAN) after the cursor's bound, ranked exactly at mean m. A film left
- * out has topKey ≤ the smallest candidate's, so its true score is at most that plus
- * max(0, m − TOP_KEY_MEAN): when the page's last film scores above that, the page is
- * exact. Otherwise (or with no candidates left) null, and the caller ranks every film.
+ * "top" from a topKey index (Film_top_idx, or FilmGenre_top_idx within a genre): the first
+ * candidates by topKey (the score at mean TOP_KEY_MEAN) after the cursor's bound, ranked
+ * exactly at mean m. A film left out has topKey ≤ the smallest candidate's, so its true
+ * score is at most that plus max(0, m − TOP_KEY_MEAN): when the page's last film scores
+ * above that, the page is exact. Otherwise (or with no candidates left) null, and the
+ * caller ranks every film. Candidates are narrow rows (id and counters); only the page's
+ * films are read in full.
  */
 async function topByIndex(
   prisma: Awaited<ReturnType<typeof db>>,
@@ -186,36 +213,36 @@ async function topByIndex(
   cursor: Extract<FilmCursor, { sort: "top" }> | null,
   take: number,
 ): Promise<ListRow[] | null> {
-  const conds: Prisma.Sql[] = [];
-  if (genreId) conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "FilmGenre" fg WHERE fg."filmId" = f.id AND fg."genreId" = ${genreId})`);
-  // films after the cursor score ≤ its score, so their topKey is ≤ it plus max(0, m0 − m)
-  if (cursor) conds.push(Prisma.sql`f."topKey" <= ${cursor.score + Math.max(0, TOP_KEY_MEAN - cursor.mean) + 1e-9}::float8`);
-  const where = conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty;
+  // Unpublished films never rank (their counters stay, their pages are gone).
+  const conds: Prisma.Sql[] = genreId ? [Prisma.sql`s."genreId" = ${genreId}`, Prisma.sql`s.published = true`] : [Prisma.sql`s.published`];
+  const source = genreId ? Prisma.sql`"FilmGenre" s` : Prisma.sql`"Film" s`;
+  const sid = Prisma.raw(genreId ? `s."filmId"` : `s.id`);
   const cols = ORDER.top;
   const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), false)}` : Prisma.empty;
-  const limitCand = genreId ? TOP_CANDIDATES_IN_GENRE : TOP_CANDIDATES;
+  const order = keysetOrderBy(cols, false);
   const rows = await prisma.$queryRaw<(ListRow & { candCount: number; minKey: number })[]>(Prisma.sql`
     WITH prior AS (${
       m === null
         ? Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`
         : Prisma.sql`SELECT ${m}::float8 AS mean`
-    }), cand AS (
-      SELECT ${LIST_COLUMNS}, f."topKey"
-      FROM "Film" f ${where}
-      ORDER BY f."topKey" DESC, f.id ASC
-      LIMIT ${limitCand}
-    ), ranked AS (
-      SELECT c.*, (${PRIOR_WEIGHT}::float8 * p.mean + c."ratingSum") / (${PRIOR_WEIGHT}::float8 + c."reviewCount") AS score,
-             p.mean AS mean
-      FROM cand c CROSS JOIN prior p
+    }), cand AS MATERIALIZED (
+      SELECT ${sid} AS id, s."reviewCount", s."ratingSum", s."topKey"
+      FROM ${source} WHERE ${Prisma.join(conds, " AND ")}${topBound(cursor, "s")}
+      ORDER BY s."topKey" DESC, ${sid} ASC
+      LIMIT ${TOP_CANDIDATES}
+    ), page AS (
+      SELECT x.* FROM (
+        SELECT c.id, c."reviewCount", (${PRIOR_WEIGHT}::float8 * p.mean + c."ratingSum") / (${PRIOR_WEIGHT}::float8 + c."reviewCount") AS score, p.mean AS mean
+        FROM cand c CROSS JOIN prior p
+      ) x ${keyset} ${order} LIMIT ${take}
     )
-    SELECT x.*, (SELECT count(*) FROM cand)::int AS "candCount", (SELECT min("topKey") FROM cand) AS "minKey"
-    FROM ranked x ${keyset} ${keysetOrderBy(cols, false)} LIMIT ${take}`);
+    SELECT ${LIST_COLUMNS}, x.score, x.mean, (SELECT count(*) FROM cand)::int AS "candCount", (SELECT min("topKey") FROM cand) AS "minKey"
+    FROM page x JOIN "Film" f ON f.id = x.id ${order}`);
   if (rows.length === 0) return null;
   const mean = Number(rows[0]!.mean);
   if (m === null && !cursor) meanMemo.set(prisma, { at: Date.now(), mean });
   const candCount = Number(rows[0]!.candCount);
-  if (candCount < limitCand) return rows; // every film that could follow the cursor was ranked
+  if (candCount < TOP_CANDIDATES) return rows; // every film that could follow the cursor was ranked
   if (rows.length < take) return null;
   const bound = Number(rows[0]!.minKey) + Math.max(0, mean - TOP_KEY_MEAN);
   return Number(rows[rows.length - 1]!.score) > bound + 1e-9 ? rows : null;
@@ -239,51 +266,26 @@ export const getTopRated = cachedRead(loadTopRated, "top-rated", () => [tags.cat
 
 export type GenreRow = { genre: Omit<GenreSummary, "id">; films: CatalogFilm[] };
 
-/** How many of the most reviewed films the home rows read in one walk (see loadGenreRows). */
-const ROWS_HEAD = 200;
-
 /**
  * A row per genre with at least `minFilms` films, biggest genres first, each holding
- * its most popular films (the genre page's default order): one query for all rows.
- * One walk down Film_popular_idx reads the ROWS_HEAD most reviewed films with their
- * genres: a genre with `perRow` films among them (or all its films) takes its row from
- * there, exactly (any film of it outside the head ranks below all of them). Only a genre
- * the head leaves short walks the index on its own, probing FilmGenre per film. At size
- * (20 genres of 10,000 films) every genre fills from the head (at least 13 films each):
- * the query runs in 3.6 ms on PostgreSQL instead of 9.6 (EXPLAIN ANALYZE).
+ * its most popular films (the genre page's default order): one query for all rows, a
+ * range of FilmGenre_popular_idx per genre (the links carry their film's review count:
+ * migration genre_sort_keys) and the rows' films by primary key. At size (20 genres of
+ * 10,000 films) 1.6 ms on PostgreSQL, where a walk of the most reviewed films took 3.6.
  */
-export async function loadGenreRows(perRow: number, minFilms: number, head = ROWS_HEAD): Promise<GenreRow[]> {
+export async function loadGenreRows(perRow: number, minFilms: number): Promise<GenreRow[]> {
   const prisma = await db();
   // Genre."filmCount" is kept by triggers (migration genre_film_count): no counting here.
   const rows = await prisma.$queryRaw<(ListRow & { genreId: string; genreSlug: string; genreName: string; filmCount: number })[]>(Prisma.sql`
-    WITH g AS (SELECT g.id, g.slug, g.name, g."filmCount" FROM "Genre" g WHERE g."filmCount" >= ${minFilms}),
-    head AS MATERIALIZED (
-      SELECT f.id, f."reviewCount" FROM "Film" f WHERE f.published ORDER BY f."reviewCount" DESC, f.id DESC LIMIT ${head}
-    ),
-    from_head AS MATERIALIZED (
-      SELECT x."genreId", x.id FROM (
-        SELECT fg."genreId", h.id, row_number() OVER (PARTITION BY fg."genreId" ORDER BY h."reviewCount" DESC, h.id DESC) AS rn
-        FROM head h JOIN "FilmGenre" fg ON fg."filmId" = h.id
-      ) x WHERE x.rn <= ${perRow}
-    ),
-    filled AS (
-      SELECT g.id FROM g WHERE (SELECT count(*) FROM from_head fh WHERE fh."genreId" = g.id) >= least(${perRow}, g."filmCount")
-    ),
-    picked AS (
-      SELECT fh."genreId", fh.id FROM from_head fh WHERE fh."genreId" IN (SELECT id FROM filled)
-      UNION ALL
-      SELECT g.id, w.id FROM g CROSS JOIN LATERAL (
-        SELECT f.id FROM "Film" f
-        WHERE f.published AND EXISTS (SELECT 1 FROM "FilmGenre" x WHERE x."filmId" = f.id AND x."genreId" = g.id)
-        ORDER BY f."reviewCount" DESC, f.id DESC
-        LIMIT ${perRow}
-      ) w
-      WHERE g.id NOT IN (SELECT id FROM filled)
-    )
-    SELECT g.id AS "genreId", g.slug AS "genreSlug", g.name AS "genreName", g."filmCount", ${LIST_COLUMNS},
-           row_number() OVER (PARTITION BY g.id ORDER BY f."reviewCount" DESC, f.id DESC) AS rn
-    FROM picked p JOIN g ON g.id = p."genreId" JOIN "Film" f ON f.id = p.id
-    ORDER BY g."filmCount" DESC, g.name ASC, rn ASC`);
+    SELECT g.id AS "genreId", g.slug AS "genreSlug", g.name AS "genreName", g."filmCount", ${LIST_COLUMNS}
+    FROM "Genre" g CROSS JOIN LATERAL (
+      SELECT x."filmId", x."reviewCount" FROM "FilmGenre" x
+      WHERE x."genreId" = g.id AND x.published = true
+      ORDER BY x."reviewCount" DESC, x."filmId" DESC
+      LIMIT ${perRow}
+    ) w JOIN "Film" f ON f.id = w."filmId"
+    WHERE g."filmCount" >= ${minFilms}
+    ORDER BY g."filmCount" DESC, g.name ASC, w."reviewCount" DESC, w."filmId" DESC`);
   const out: GenreRow[] = [];
   for (const r of rows) {
     let row = out[out.length - 1];
