@@ -1,13 +1,33 @@
 // npm run db:check — reads every table, recomputes every counter from the rows and
 // checks the rules rows keep (rate limits, watch progress, votes); exits 1 on any problem.
+// npm run db:check -- --repair — first sets every counter that differs to what its rows
+// say (one transaction, only the rows that differ), then checks as above.
 import { resolveDbTarget, describeDbTarget } from "../lib/db/config";
 import { createDb } from "../lib/db/client";
-import { countEveryTable, findCounterDrift, findRowProblems } from "../lib/data/integrity";
+import { countEveryTable, findCounterDrift, findRowProblems, repairCounterDrift } from "../lib/data/integrity";
 
 async function main() {
   const target = resolveDbTarget();
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== "--repair");
+  if (unknown.length) {
+    console.error(`db:check: unknown argument ${unknown[0]}. Usage: npm run db:check [-- --repair]`);
+    return 2;
+  }
   const handle = await createDb(target);
   try {
+    if (args.includes("--repair")) {
+      const fixed = await repairCounterDrift(handle.prisma);
+      const total = Object.values(fixed).reduce((a, b) => a + b, 0);
+      console.log(
+        total
+          ? `db:check: repaired ${Object.entries(fixed)
+              .filter(([, n]) => n > 0)
+              .map(([t, n]) => `${n} ${t} row(s)`)
+              .join(", ")} on ${describeDbTarget(target)}.`
+          : `db:check: nothing to repair on ${describeDbTarget(target)}.`,
+      );
+    }
     const counts = await countEveryTable(handle.prisma);
     console.log(
       `db:check: read ${Object.keys(counts).length} tables (${Object.entries(counts)

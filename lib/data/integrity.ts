@@ -110,6 +110,37 @@ export async function findCounterDrift(prisma: PrismaClient): Promise<CounterDri
   return drift;
 }
 
+/**
+ * Sets every counter that differs from its rows to what the rows say (npm run db:check
+ * -- --repair), in one transaction, touching only the rows that differ: films' rating
+ * counters (their genre links follow by trigger), reviews' helpful and report counts,
+ * genres' film counts, and any link copy still off. Returns how many rows each table had
+ * wrong. Run it when db:check reports drift (e.g. after a restore, or when a genre's count
+ * below its rows would make deleting one of its films fail its CHECK).
+ */
+export async function repairCounterDrift(prisma: PrismaClient): Promise<Record<CounterDrift["table"], number>> {
+  const [, film, review, link, genre] = await prisma.$transaction(
+    [
+      prisma.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`),
+      prisma.$executeRawUnsafe(`
+        UPDATE "Film" f SET "reviewCount" = d."a_reviewCount", "ratingSum" = d."a_ratingSum", rating1 = d.a_rating1,
+          rating2 = d.a_rating2, rating3 = d.a_rating3, rating4 = d.a_rating4, rating5 = d.a_rating5
+        FROM (${FILM_DRIFT.replace("LIMIT 10000", "")}) d WHERE f.id = d.id`),
+      prisma.$executeRawUnsafe(`
+        UPDATE "Review" r SET "helpfulYes" = d."a_helpfulYes", "helpfulNo" = d."a_helpfulNo", "reportCount" = d."a_reportCount",
+          "helpfulScore" = d."a_helpfulScore"
+        FROM (${REVIEW_DRIFT.replace("LIMIT 10000", "")}) d WHERE r.id = d.id`),
+      prisma.$executeRawUnsafe(`
+        UPDATE "FilmGenre" fg SET published = f.published, "reviewCount" = f."reviewCount", "ratingSum" = f."ratingSum", "releaseDate" = f."releaseDate"
+        FROM "Film" f WHERE f.id = fg."filmId"
+          AND (fg.published, fg."reviewCount", fg."ratingSum", fg."releaseDate") IS DISTINCT FROM (f.published, f."reviewCount", f."ratingSum", f."releaseDate")`),
+      prisma.$executeRawUnsafe(`UPDATE "Genre" g SET "filmCount" = d."a_filmCount" FROM (${GENRE_DRIFT}) d WHERE g.id = d.id`),
+    ],
+    { timeout: CHECK_TIMEOUT_MS, maxWait: 60_000 },
+  );
+  return { Film: film, Review: review, FilmGenre: link, Genre: genre };
+}
+
 /** Sets every film's rating counters from its visible reviews (one statement). */
 export async function recomputeFilmCounters(prisma: PrismaClient, filmIds?: string[]): Promise<void> {
   const where = filmIds ? `WHERE f.id = ANY($1::text[])` : "";

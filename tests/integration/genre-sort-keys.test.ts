@@ -4,7 +4,7 @@
 // write that moves them, and the genre lists to the order the films' rows give.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
-import { findCounterDrift } from "@/lib/data/integrity";
+import { findCounterDrift, repairCounterDrift } from "@/lib/data/integrity";
 import { listFilms, loadGenreRows, type CatalogFilm } from "@/lib/data/film-lists";
 import { loadSimilarFilms } from "@/lib/data/films";
 import { moderateReview, saveReview } from "@/lib/data/review-writes";
@@ -170,5 +170,53 @@ describe(`genre links' sort keys on ${ENGINE}`, () => {
       await db.prisma.film.update({ where: { id: best.id }, data: { published: true } });
     }
     expect(await walk(genre.id, "top", 5)).toEqual(await expected(genre.slug, "top"));
+  });
+
+  it("db:check --repair sets every drifted counter from its rows, and a genre's film can be deleted again", async () => {
+    expect(await repairCounterDrift(db.prisma)).toEqual({ Film: 0, Review: 0, FilmGenre: 0, Genre: 0 });
+    const film = await db.prisma.film.findFirstOrThrow({ where: { reviewCount: { gt: 1 } }, select: { id: true } });
+    const review = await db.prisma.review.findFirstOrThrow({ where: { helpfulYes: { gt: 0 } }, select: { id: true } });
+    const genre = await db.prisma.genre.findFirstOrThrow({ where: { filmCount: { gt: 0 } }, select: { id: true, slug: true } });
+    // drift of every kind, written past the triggers' backs (session_replication_role = replica skips them)
+    await db.prisma.$transaction([
+      db.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+      db.prisma.$executeRawUnsafe(
+        `UPDATE "Film" SET "reviewCount" = "reviewCount" + 3, rating5 = rating5 + 3, "ratingSum" = "ratingSum" + 15 WHERE id = $1`,
+        film.id,
+      ),
+      db.prisma.$executeRawUnsafe(`UPDATE "Review" SET "helpfulYes" = "helpfulYes" + 2, "reportCount" = "reportCount" + 1 WHERE id = $1`, review.id),
+      db.prisma.$executeRawUnsafe(`UPDATE "FilmGenre" SET "ratingSum" = "ratingSum" - 1 WHERE "genreId" = $1`, genre.id),
+      db.prisma.$executeRawUnsafe(`UPDATE "Genre" SET "filmCount" = 0 WHERE id = $1`, genre.id),
+    ]);
+    const tables = new Set((await findCounterDrift(db.prisma)).map((d) => d.table));
+    expect([...tables].sort()).toEqual(["Film", "FilmGenre", "Genre", "Review"]);
+    // a genre counted at 0 cannot lose a film: its CHECK stops the delete until repaired
+    const victim = await db.prisma.film.create({
+      data: {
+        slug: "repair-victim",
+        title: "Repair Victim",
+        year: 2000,
+        releaseDate: new Date("2000-01-01"),
+        runtimeMinutes: 80,
+        synopsis: "s",
+        contentRating: "PG",
+      },
+    });
+    await db.prisma.$transaction([
+      db.prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`),
+      db.prisma.$executeRawUnsafe(`INSERT INTO "FilmGenre" ("filmId", "genreId") VALUES ($1, $2)`, victim.id, genre.id),
+    ]);
+    await expect(db.prisma.film.delete({ where: { id: victim.id } })).rejects.toThrow();
+
+    const fixed = await repairCounterDrift(db.prisma);
+    expect(fixed.Film).toBe(1);
+    expect(fixed.Review).toBe(1);
+    expect(fixed.Genre).toBe(1);
+    expect(fixed.FilmGenre).toBeGreaterThan(0);
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+    expect(await stale()).toEqual([]);
+    await db.prisma.film.delete({ where: { id: victim.id } });
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+    expect(await repairCounterDrift(db.prisma)).toEqual({ Film: 0, Review: 0, FilmGenre: 0, Genre: 0 });
   });
 });
