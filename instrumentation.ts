@@ -10,6 +10,36 @@ export async function register(): Promise<void> {
   // Open the database now (PGlite takes a second), not on the first request; a failure
   // here is not fatal: requests retry and /api/health reports it.
   await getDb().catch((e) => reportFailure("startup", e));
+  await startEmbeddedMaintenance(getDb);
+}
+
+/**
+ * On PGlite (no autovacuum: lib/data/maintenance.ts), vacuum and analyze what autovacuum
+ * would have, every MAINTENANCE_INTERVAL_MS; one run at a time; never keeps the process up.
+ */
+async function startEmbeddedMaintenance(getDb: typeof import("./lib/db/client").getDb): Promise<void> {
+  const { maintainEmbeddedStore, MAINTENANCE_INTERVAL_MS } = await import("./lib/data/maintenance");
+  const { log } = await import("./lib/log");
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const handle = await getDb();
+      if (handle.target.kind !== "pglite") return clearInterval(timer);
+      for (const s of await maintainEmbeddedStore(handle.prisma, handle.target))
+        log(
+          "info",
+          `db maintenance: ${s.action} ${s.table} (${s.deadRows} dead rows, ${s.changedRows} changed since the last analyze) in ${Math.round(s.ms)} ms`,
+        );
+    } catch (e) {
+      reportFailure("db maintenance", e);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void run(), MAINTENANCE_INTERVAL_MS);
+  timer.unref();
 }
 
 /** One log line per failed render or route handler: route, reference code, digest, the error. */
