@@ -15,7 +15,8 @@ export async function register(): Promise<void> {
 
 /**
  * On PGlite (no autovacuum: lib/data/maintenance.ts), vacuum and analyze what autovacuum
- * would have, every MAINTENANCE_INTERVAL_MS; one run at a time; never keeps the process up.
+ * would have, a minute after start and every MAINTENANCE_INTERVAL_MS; one run at a time;
+ * never keeps the process up.
  */
 async function startEmbeddedMaintenance(getDb: typeof import("./lib/db/client").getDb): Promise<void> {
   const { maintainEmbeddedStore, MAINTENANCE_INTERVAL_MS } = await import("./lib/data/maintenance");
@@ -40,6 +41,8 @@ async function startEmbeddedMaintenance(getDb: typeof import("./lib/db/client").
   };
   const timer = setInterval(() => void run(), MAINTENANCE_INTERVAL_MS);
   timer.unref();
+  // and once a minute after start: a store that ran for months is not left to wait
+  setTimeout(() => void run(), 60_000).unref();
 }
 
 /** One log line per failed render or route handler: route, reference code, digest, the error. */
