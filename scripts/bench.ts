@@ -6,7 +6,8 @@
 //  - at size: the database named by --size (`pglite:<dir>` or `postgresql://…`), filled
 //    beforehand with `npm run db:generate` (default: pglite:.data/bench-size).
 // The data functions of lib/data are timed directly (no HTTP, no Next cache: every read
-// goes to the database), p50 and p99 of --runs runs after a warm-up. Then 200 members
+// goes to the database), p50 and p99 of --runs runs after a warm-up, seed and size in
+// alternating rounds so both see the machine in the same state. Then 200 members
 // vote at once on a few hot reviews (and 200 post reviews on one film), on both
 // databases, and the counters are checked against the rows. Prints one table and writes
 // it as JSON to bench-results/<engine>-<time>.json. A benchmark: it asserts nothing,
@@ -55,16 +56,40 @@ function stat(ms: number[]): Stat {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-async function time(fn: () => Promise<unknown>, runs: number): Promise<Stat> {
-  for (let i = 0; i < 3; i++) await fn();
-  const ms: number[] = [];
-  const deadline = performance.now() + 8000;
-  for (let i = 0; i < runs && (i < 10 || performance.now() < deadline); i++) {
-    const s = performance.now();
-    await fn();
-    ms.push(performance.now() - s);
+/**
+ * The same read on the seed and at size, timed in alternating rounds (seed, size, seed,
+ * size, …) so both see the machine in the same state: a slow minute lands on both sides
+ * of the ratio instead of on one. Each side: 3 warm-up runs, then up to `runs` runs in
+ * ROUNDS rounds (at least 10 each, within about 8 s).
+ */
+const ROUNDS = 3;
+async function timePair(
+  seed: () => Promise<unknown>,
+  size: () => Promise<unknown>,
+  switchTo: (side: "seed" | "size") => void,
+  runs: number,
+): Promise<[Stat, Stat]> {
+  switchTo("seed");
+  for (let i = 0; i < 3; i++) await seed();
+  switchTo("size");
+  for (let i = 0; i < 3; i++) await size();
+  const ms: Record<"seed" | "size", number[]> = { seed: [], size: [] };
+  const per = Math.max(4, Math.ceil(runs / ROUNDS));
+  const deadline = performance.now() + 16_000;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [side, fn] of [
+      ["seed", seed],
+      ["size", size],
+    ] as const) {
+      switchTo(side);
+      for (let i = 0; i < per && (ms[side].length < 10 || performance.now() < deadline); i++) {
+        const s = performance.now();
+        await fn();
+        ms[side].push(performance.now() - s);
+      }
+    }
   }
-  return stat(ms);
+  return [stat(ms.seed), stat(ms.size)];
 }
 
 type Case = { name: string; run: () => Promise<unknown> };
@@ -346,10 +371,7 @@ async function main() {
     for (let i = 0; i < seedCases.length; i++) {
       const name = seedCases[i]!.name;
       if (args.only && !name.includes(args.only)) continue;
-      setDbForTests(seedHandle);
-      const seed = await time(seedCases[i]!.run, args.runs);
-      setDbForTests(sizeHandle);
-      const size = await time(sizeCases[i]!.run, args.runs);
+      const [seed, size] = await timePair(seedCases[i]!.run, sizeCases[i]!.run, (side) => setDbForTests(side === "seed" ? seedHandle : sizeHandle), args.runs);
       const row = { request: name, seed, size, ratio: size.p50 / seed.p50 };
       reads.push(row);
       console.log(`${pad(name, 44)} seed ${ms(seed.p50)}/${ms(seed.p99)} ms   size ${ms(size.p50)}/${ms(size.p99)} ms   ×${row.ratio.toFixed(2)}`);
