@@ -62,9 +62,19 @@ describe(`db:generate on ${ENGINE}`, () => {
   });
 
   it("ranks top rated from its index exactly as ranking every film does", async () => {
-    const { listFilms } = await import("@/lib/data/film-lists");
+    const { listFilms, setTopCandidatesForTests } = await import("@/lib/data/film-lists");
     const genre = (await db.prisma.genre.findFirst({ orderBy: { id: "asc" } }))!;
-    for (const genreId of [undefined, genre.id]) {
+    // the default candidate counts, then counts so small that pages need the proof, the
+    // second, larger walk, or the ranking of every film
+    for (const [limits, genreId] of [
+      [undefined, undefined],
+      [undefined, genre.id],
+      [[25, 60], undefined],
+      [[25, 60], genre.id],
+      [[21], genre.id],
+      [[3], undefined],
+    ] as const) {
+      setTopCandidatesForTests(limits);
       const m = (await db.prisma.$queryRawUnsafe<{ m: number }[]>(`SELECT SUM("ratingSum")::float8 / SUM("reviewCount")::float8 AS m FROM "Film"`))[0]!.m;
       const expected = (
         await db.prisma.$queryRawUnsafe<{ id: string }[]>(
@@ -90,6 +100,7 @@ describe(`db:generate on ${ENGINE}`, () => {
         expect(back.items.map((f) => f.id)).toEqual(pages[k - 1]!.ids);
       }
     }
+    setTopCandidatesForTests();
   });
 
   it("gives each film its share of reviews, never more than there are members", () => {
