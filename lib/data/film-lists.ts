@@ -185,16 +185,17 @@ function topBound(cursor: FilmCursor | null, alias: string, flip = false): Prism
 const TOP_KEY_MEAN = 3.75;
 /**
  * Candidates ranked exactly (narrow index rows, in a genre as in the whole catalog); when
- * they do not prove the page, every film of the list is ranked. More walks of more
- * candidates are possible (tests use them) but do not pay at size: a page deep in a genre
- * sits inside a thousand films with the same counts, and 1,200 candidates did not prove it
- * while 3,200 took longer (5.5 ms) than ranking the genre's links below the cursor (4 ms).
+ * they do not prove the page, every film of the list is ranked. A first page tries 100
+ * first (the top of a list has wide gaps between scores), then 400. More walks of more
+ * candidates do not pay deeper down: a page deep in a genre sits inside a thousand films
+ * with the same counts, and 1,200 candidates did not prove it while 3,200 took longer
+ * (5.5 ms) than ranking the genre's links below the cursor (4 ms).
  */
-const TOP_CANDIDATES: readonly number[] = [400];
-let topCandidateLimits = TOP_CANDIDATES;
+const TOP_CANDIDATES = { first: [100, 400], after: [400] } as const satisfies Record<string, readonly number[]>;
+let testLimits: readonly number[] | null = null;
 /** Tests: other candidate counts (small ones make every page take the proof, the retry or the fallback); no argument restores them. */
-export function setTopCandidatesForTests(limits: readonly number[] = TOP_CANDIDATES): void {
-  topCandidateLimits = limits;
+export function setTopCandidatesForTests(limits?: readonly number[]): void {
+  testLimits = limits ?? null;
 }
 
 const meanMemo = new WeakMap<object, { at: number; mean: number }>();
@@ -224,7 +225,7 @@ async function topByIndex(
   cursor: Extract<FilmCursor, { sort: "top" }> | null,
   take: number,
 ): Promise<ListRow[] | null> {
-  for (const limit of topCandidateLimits) {
+  for (const limit of testLimits ?? (cursor ? TOP_CANDIDATES.after : TOP_CANDIDATES.first)) {
     const rows = await topCandidates(prisma, m ?? rememberedMean(prisma), genreId, cursor, take, limit);
     if (rows !== "unproven") return rows;
   }
