@@ -118,12 +118,7 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
 
   const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), flip)}` : Prisma.empty;
   const order = keysetOrderBy(cols, flip);
-  const mean =
-    cursor?.sort === "top"
-      ? Prisma.sql`SELECT ${cursor.mean}::float8 AS mean`
-      : Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`;
-  const score = (t: string) =>
-    Prisma.sql`(${PRIOR_WEIGHT}::float8 * p.mean + ${Prisma.raw(t)}."ratingSum") / (${PRIOR_WEIGHT}::float8 + ${Prisma.raw(t)}."reviewCount") AS score, p.mean AS mean`;
+  const mean = priorSql(cursor?.sort === "top" ? cursor.mean : null);
 
   if (input.genreId && !input.q) {
     // A genre's page from its links alone (they carry their film's sort keys: migration
@@ -131,11 +126,11 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
     // links, then the page's films by primary key.
     const top = input.sort === "top";
     const rows = await prisma.$queryRaw<ListRow[]>(Prisma.sql`
-      WITH prior AS (${top ? mean : Prisma.sql`SELECT 0::float8 AS mean`})
+      ${top ? Prisma.sql`WITH prior AS (${mean})` : Prisma.empty}
       SELECT ${LIST_COLUMNS}${top ? Prisma.sql`, x.score, x.mean` : Prisma.empty}
       FROM (
         SELECT * FROM (
-          SELECT fg."filmId" AS id, fg."reviewCount", fg."releaseDate"${top ? Prisma.sql`, ${score("fg")}` : Prisma.empty}
+          SELECT fg."filmId" AS id, fg."reviewCount", fg."releaseDate"${top ? Prisma.sql`, ${scoreSql("fg")}` : Prisma.empty}
           FROM "FilmGenre" fg${top ? Prisma.sql` CROSS JOIN prior p` : Prisma.empty}
           WHERE fg."genreId" = ${input.genreId} AND fg.published = true${topBound(cursor, "fg", flip)}
         ) x ${keyset} ${order} LIMIT ${take}
@@ -155,7 +150,7 @@ export async function listFilms(input: ListFilmsInput): Promise<FilmPage> {
     input.sort === "top"
       ? Prisma.sql`
       WITH prior AS (${mean})
-      SELECT ${LIST_COLUMNS}, ${score("f")}
+      SELECT ${LIST_COLUMNS}, ${scoreSql("f")}
       FROM "Film" f CROSS JOIN prior p ${filter}`
       : Prisma.sql`
       SELECT ${LIST_COLUMNS}
@@ -170,6 +165,19 @@ function pageOf(input: ListFilmsInput, rows: ListRow[], cursor: FilmCursor | nul
 }
 
 // ---------- "top" at size ----------
+
+/** The prior mean m as a one-row query `prior`: the one given, or the catalog's (a sum over every film's counters). */
+function priorSql(m: number | null): Prisma.Sql {
+  return m === null
+    ? Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`
+    : Prisma.sql`SELECT ${m}::float8 AS mean`;
+}
+
+/** The Bayesian score of the row aliased `t` at the mean of `prior p` (lib/ranking.ts), and that mean. */
+function scoreSql(t: string): Prisma.Sql {
+  const r = Prisma.raw(t);
+  return Prisma.sql`(${PRIOR_WEIGHT}::float8 * p.mean + ${r}."ratingSum") / (${PRIOR_WEIGHT}::float8 + ${r}."reviewCount") AS score, p.mean AS mean`;
+}
 
 /**
  * After a "top" cursor, only films whose topKey is at most the cursor's score plus
@@ -250,14 +258,9 @@ async function topCandidates(
   const keyset = cursor ? Prisma.sql`WHERE ${keysetAfter(cols, cursorValues(cursor), false)}` : Prisma.empty;
   const order = keysetOrderBy(cols, false);
   const rows = await prisma.$queryRaw<(ListRow & { candCount: number; minKey: number })[]>(Prisma.sql`
-    WITH prior AS (${
-      m === null
-        ? Prisma.sql`SELECT COALESCE(SUM(c."ratingSum")::float8 / NULLIF(SUM(c."reviewCount"), 0)::float8, ${NEUTRAL_MEAN}::float8) AS mean FROM "Film" c`
-        : Prisma.sql`SELECT ${m}::float8 AS mean`
-    }), cand AS MATERIALIZED (
+    WITH prior AS (${priorSql(m)}), cand AS MATERIALIZED (
       SELECT x.* FROM (
-        SELECT ${sid} AS id, s."reviewCount", s."topKey",
-               (${PRIOR_WEIGHT}::float8 * p.mean + s."ratingSum") / (${PRIOR_WEIGHT}::float8 + s."reviewCount") AS score, p.mean AS mean
+        SELECT ${sid} AS id, s."reviewCount", s."topKey", ${scoreSql("s")}
         FROM ${source} CROSS JOIN prior p WHERE ${Prisma.join(conds, " AND ")}${topBound(cursor, "s")}
       ) x ${keyset}
       ORDER BY x."topKey" DESC, x.id ASC

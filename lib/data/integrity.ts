@@ -24,8 +24,7 @@ const FILM_DRIFT = `
     coalesce(a.r2, 0) AS a_rating2, coalesce(a.r3, 0) AS a_rating3, coalesce(a.r4, 0) AS a_rating4, coalesce(a.r5, 0) AS a_rating5
   FROM "Film" f LEFT JOIN a ON a.id = f.id
   WHERE (f."reviewCount", f."ratingSum", f.rating1, f.rating2, f.rating3, f.rating4, f.rating5)
-    IS DISTINCT FROM (coalesce(a.c, 0), coalesce(a.s, 0), coalesce(a.r1, 0), coalesce(a.r2, 0), coalesce(a.r3, 0), coalesce(a.r4, 0), coalesce(a.r5, 0))
-  LIMIT 10000`;
+    IS DISTINCT FROM (coalesce(a.c, 0), coalesce(a.s, 0), coalesce(a.r1, 0), coalesce(a.r2, 0), coalesce(a.r3, 0), coalesce(a.r4, 0), coalesce(a.r5, 0))`;
 
 const REVIEW_DRIFT = `
   WITH v AS (
@@ -40,8 +39,7 @@ const REVIEW_DRIFT = `
   )
   SELECT x.*, marquee_wilson(x."a_helpfulYes", x."a_helpfulNo") AS "a_helpfulScore" FROM x
   WHERE x."helpfulYes" <> x."a_helpfulYes" OR x."helpfulNo" <> x."a_helpfulNo" OR x."reportCount" <> x."a_reportCount"
-     OR abs(x."helpfulScore" - marquee_wilson(x."a_helpfulYes", x."a_helpfulNo")) > 1e-9
-  LIMIT 10000`;
+     OR abs(x."helpfulScore" - marquee_wilson(x."a_helpfulYes", x."a_helpfulNo")) > 1e-9`;
 
 // A genre's published films (kept by triggers, migration genre_film_count).
 const GENRE_DRIFT = `
@@ -53,14 +51,17 @@ const GENRE_DRIFT = `
 
 // A link's copy of its film's sort keys (migration genre_sort_keys) against the film's
 // own columns: dates as days since 1970, visibility as 1 or 0.
+const LINK_STALE = `(fg.published, fg."reviewCount", fg."ratingSum", fg."releaseDate") IS DISTINCT FROM (f.published, f."reviewCount", f."ratingSum", f."releaseDate")`;
 const LINK_DRIFT = `
   SELECT fg."filmId" || '/' || fg."genreId" AS id,
     fg.published::int AS published, f.published::int AS a_published,
     fg."reviewCount", f."reviewCount" AS "a_reviewCount", fg."ratingSum", f."ratingSum" AS "a_ratingSum",
     (fg."releaseDate" - DATE '1970-01-01') AS "releaseDate", (f."releaseDate" - DATE '1970-01-01') AS "a_releaseDate"
   FROM "FilmGenre" fg JOIN "Film" f ON f.id = fg."filmId"
-  WHERE (fg.published, fg."reviewCount", fg."ratingSum", fg."releaseDate") IS DISTINCT FROM (f.published, f."reviewCount", f."ratingSum", f."releaseDate")
-  LIMIT 10000`;
+  WHERE ${LINK_STALE}`;
+
+/** How many differing rows of each table db:check reports at most. */
+const REPORT_LIMIT = 10_000;
 
 type Rec = Record<string, unknown> & { id: string };
 
@@ -71,7 +72,7 @@ type Rec = Record<string, unknown> & { id: string };
  */
 const CHECK_TIMEOUT_MS = 15 * 60_000;
 
-/** Every counter that differs from its rows (at most 10,000 rows of each table reported). */
+/** Every counter that differs from its rows (at most REPORT_LIMIT rows of each table reported). */
 export async function findCounterDrift(prisma: PrismaClient): Promise<CounterDrift[]> {
   const drift: CounterDrift[] = [];
   // Room for the hash aggregates in memory (the default 4 MB spills 5 million votes to
@@ -79,10 +80,10 @@ export async function findCounterDrift(prisma: PrismaClient): Promise<CounterDri
   const [, films, reviews, genres, links] = await prisma.$transaction(
     [
       prisma.$executeRawUnsafe(`SET LOCAL work_mem = '256MB'`),
-      prisma.$queryRawUnsafe<Rec[]>(FILM_DRIFT),
-      prisma.$queryRawUnsafe<Rec[]>(REVIEW_DRIFT),
-      prisma.$queryRawUnsafe<Rec[]>(GENRE_DRIFT),
-      prisma.$queryRawUnsafe<Rec[]>(LINK_DRIFT),
+      prisma.$queryRawUnsafe<Rec[]>(`${FILM_DRIFT} LIMIT ${REPORT_LIMIT}`),
+      prisma.$queryRawUnsafe<Rec[]>(`${REVIEW_DRIFT} LIMIT ${REPORT_LIMIT}`),
+      prisma.$queryRawUnsafe<Rec[]>(`${GENRE_DRIFT} LIMIT ${REPORT_LIMIT}`),
+      prisma.$queryRawUnsafe<Rec[]>(`${LINK_DRIFT} LIMIT ${REPORT_LIMIT}`),
     ],
     { timeout: CHECK_TIMEOUT_MS, maxWait: 60_000 },
   );
@@ -125,15 +126,14 @@ export async function repairCounterDrift(prisma: PrismaClient): Promise<Record<C
       prisma.$executeRawUnsafe(`
         UPDATE "Film" f SET "reviewCount" = d."a_reviewCount", "ratingSum" = d."a_ratingSum", rating1 = d.a_rating1,
           rating2 = d.a_rating2, rating3 = d.a_rating3, rating4 = d.a_rating4, rating5 = d.a_rating5
-        FROM (${FILM_DRIFT.replace("LIMIT 10000", "")}) d WHERE f.id = d.id`),
+        FROM (${FILM_DRIFT}) d WHERE f.id = d.id`),
       prisma.$executeRawUnsafe(`
         UPDATE "Review" r SET "helpfulYes" = d."a_helpfulYes", "helpfulNo" = d."a_helpfulNo", "reportCount" = d."a_reportCount",
           "helpfulScore" = d."a_helpfulScore"
-        FROM (${REVIEW_DRIFT.replace("LIMIT 10000", "")}) d WHERE r.id = d.id`),
+        FROM (${REVIEW_DRIFT}) d WHERE r.id = d.id`),
       prisma.$executeRawUnsafe(`
         UPDATE "FilmGenre" fg SET published = f.published, "reviewCount" = f."reviewCount", "ratingSum" = f."ratingSum", "releaseDate" = f."releaseDate"
-        FROM "Film" f WHERE f.id = fg."filmId"
-          AND (fg.published, fg."reviewCount", fg."ratingSum", fg."releaseDate") IS DISTINCT FROM (f.published, f."reviewCount", f."ratingSum", f."releaseDate")`),
+        FROM "Film" f WHERE f.id = fg."filmId" AND ${LINK_STALE}`),
       prisma.$executeRawUnsafe(`UPDATE "Genre" g SET "filmCount" = d."a_filmCount" FROM (${GENRE_DRIFT}) d WHERE g.id = d.id`),
     ],
     { timeout: CHECK_TIMEOUT_MS, maxWait: 60_000 },
