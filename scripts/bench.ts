@@ -24,7 +24,6 @@ import { encodeCursor, encodeFilmCursor } from "../lib/keyset/cursor";
 import { GENRE_PAGE_SIZE, type FilmSort } from "../lib/validation/catalog";
 import { REVIEW_PAGE_SIZE } from "../lib/validation/review-list";
 import { foldForSearch } from "../lib/validation/search";
-import { NEUTRAL_MEAN, PRIOR_WEIGHT } from "../lib/ranking";
 
 type Args = { engine: "pglite" | "postgres"; size: string; runs: number; votes: number; out: string; only: string | null; readme: boolean };
 
@@ -148,9 +147,6 @@ async function readCases(h: DbHandle): Promise<Case[]> {
   const genre = await one<{ id: string; slug: string; n: number }>(
     `SELECT g.id, g.slug, count(*)::int AS n FROM "Genre" g JOIN "FilmGenre" fg ON fg."genreId" = g.id GROUP BY g.id ORDER BY n DESC, g.id LIMIT 1`,
   );
-  const mean = Number(
-    (await one<{ m: number | null }>(`SELECT SUM("ratingSum")::float8 / NULLIF(SUM("reviewCount"), 0)::float8 AS m FROM "Film"`)).m ?? NEUTRAL_MEAN,
-  );
   const gDeep = Math.max(0, Math.floor(Number(genre.n) / 2));
   for (const sort of ["popular", "newest", "top"] as FilmSort[]) {
     cases.push({
@@ -161,19 +157,18 @@ async function readCases(h: DbHandle): Promise<Case[]> {
       },
     });
     const order =
-      sort === "popular" ? `f."reviewCount" DESC, f.id DESC` : sort === "newest" ? `f."releaseDate" DESC, f.id` : `score DESC, f."reviewCount" DESC, f.id`;
+      sort === "popular" ? `f."reviewCount" DESC, f.id DESC` : sort === "newest" ? `f."releaseDate" DESC, f.id` : `score DESC, f."reviewCount" DESC, f.id DESC`;
     const r = await one<{ id: string; reviewCount: number; releaseDate: Date; score: number }>(
-      `SELECT f.id, f."reviewCount", f."releaseDate", (${PRIOR_WEIGHT}::float8 * $2 + f."ratingSum") / (${PRIOR_WEIGHT}::float8 + f."reviewCount") AS score
+      `SELECT f.id, f."reviewCount", f."releaseDate", f."topKey" AS score
        FROM "Film" f WHERE f.id IN (SELECT "filmId" FROM "FilmGenre" WHERE "genreId" = $1) ORDER BY ${order} OFFSET ${gDeep} LIMIT 1`,
       genre.id,
-      mean,
     );
     const cursor =
       sort === "popular"
         ? encodeFilmCursor({ sort, reviewCount: Number(r.reviewCount), id: r.id })
         : sort === "newest"
           ? encodeFilmCursor({ sort, releaseDate: iso(r.releaseDate).slice(0, 10), id: r.id })
-          : encodeFilmCursor({ sort, score: Number(r.score), reviewCount: Number(r.reviewCount), mean, id: r.id });
+          : encodeFilmCursor({ sort, score: Number(r.score), reviewCount: Number(r.reviewCount), id: r.id });
     cases.push({
       name: `genre page, ${sort}, middle page (keyset)`,
       run: async () => {

@@ -107,19 +107,15 @@ export function cursorCodec<const P extends readonly CursorPart[]>(parts: P): Cu
 const filmCodecs = {
   popular: cursorCodec(["count"]),
   newest: cursorCodec(["day"]),
-  // the score, the review count, and the catalog mean the list was ranked with
-  top: cursorCodec(["mean", "count", "mean"]),
+  // the Bayesian score and the review count
+  top: cursorCodec(["mean", "count"]),
 } as const satisfies Record<FilmSort, CursorCodec<readonly CursorPart[]>>;
 
-/**
- * Where a page ended, in the sort's own terms. A "top" cursor also carries the catalog
- * mean its list was ranked with, so later pages rank with the same prior even if
- * ratings arrived meanwhile (no film skipped or shown twice at a page boundary).
- */
+/** Where a page ended, in the sort's own terms. */
 export type FilmCursor =
   | { sort: "popular"; reviewCount: number; id: string }
   | { sort: "newest"; releaseDate: string; id: string }
-  | { sort: "top"; score: number; reviewCount: number; mean: number; id: string };
+  | { sort: "top"; score: number; reviewCount: number; id: string };
 
 export function encodeFilmCursor(c: FilmCursor): string {
   switch (c.sort) {
@@ -128,7 +124,7 @@ export function encodeFilmCursor(c: FilmCursor): string {
     case "newest":
       return filmCodecs.newest.encode([c.releaseDate], c.id);
     case "top":
-      return filmCodecs.top.encode([c.score, c.reviewCount, c.mean], c.id);
+      return filmCodecs.top.encode([c.score, c.reviewCount], c.id);
   }
 }
 
@@ -143,7 +139,7 @@ export function decodeFilmCursor(sort: FilmSort, s: string | undefined | null): 
     return c && { sort, releaseDate: c.values[0], id: c.id };
   }
   const c = filmCodecs.top.decode(s);
-  return c && { sort, score: c.values[0], reviewCount: c.values[1], mean: c.values[2], id: c.id };
+  return c && { sort, score: c.values[0], reviewCount: c.values[1], id: c.id };
 }
 
 // ---------- review lists (film page, reviews pages, /api/films/[slug]/reviews) ----------

@@ -3,7 +3,8 @@ import { seed } from "@/prisma/seed";
 import { listFilms, loadGenreRows, loadNewReleases, loadTopRated, type CatalogFilm } from "@/lib/data/film-lists";
 import { loadGenreBySlug, loadGenres } from "@/lib/data/genres";
 import { loadSitemapData } from "@/lib/data/sitemap";
-import { encodeFilmCursor } from "@/lib/keyset/cursor";
+import { encodeCursor, encodeFilmCursor } from "@/lib/keyset/cursor";
+import { bayesianScore } from "@/lib/ranking";
 import { FILM_SORTS, type FilmSort } from "@/lib/validation/catalog";
 import { apiErrorSchema, filmDetailResponseSchema, filmListResponseSchema, reviewListResponseSchema, type ApiError } from "@/lib/validation/api";
 import { GET as getFilms } from "@/app/api/films/route";
@@ -17,8 +18,6 @@ let queries: QueryCounter;
 
 type Counters = { id: string; slug: string; releaseDate: Date; reviewCount: number; ratingSum: number; genres: string[] };
 let films: Counters[];
-/** The catalog mean, computed here from the counters, independently of lib/ranking. */
-let mean: number;
 
 beforeAll(async () => {
   db = await openTestDb();
@@ -28,12 +27,11 @@ beforeAll(async () => {
     select: { id: true, slug: true, releaseDate: true, reviewCount: true, ratingSum: true, genres: { select: { genre: { select: { slug: true } } } } },
   });
   films = rows.map((r) => ({ ...r, genres: r.genres.map((g) => g.genre.slug) }));
-  mean = films.reduce((a, f) => a + f.ratingSum, 0) / films.reduce((a, f) => a + f.reviewCount, 0);
 });
 afterAll(async () => db?.dispose());
 
-const C = 10;
-const score = (f: { reviewCount: number; ratingSum: number }) => (C * mean + f.ratingSum) / (C + f.reviewCount);
+/** The Bayesian average written out independently of lib/ranking: 10 ratings of 3.75 as the prior. */
+const score = (f: { reviewCount: number; ratingSum: number }) => (10 * 3.75 + f.ratingSum) / (10 + f.reviewCount);
 const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Each sort's order, written out from the counters. */
@@ -41,7 +39,7 @@ function expected(sort: FilmSort, list: Counters[]): string[] {
   const sorted = [...list].sort((a, b) => {
     if (sort === "popular") return b.reviewCount - a.reviewCount || cmp(b.id, a.id);
     if (sort === "newest") return b.releaseDate.getTime() - a.releaseDate.getTime() || cmp(a.id, b.id);
-    return score(b) - score(a) || b.reviewCount - a.reviewCount || cmp(a.id, b.id);
+    return score(b) - score(a) || b.reviewCount - a.reviewCount || cmp(b.id, a.id);
   });
   return sorted.map((f) => f.slug);
 }
@@ -134,22 +132,23 @@ describe(`genre lists on ${ENGINE}`, () => {
     }
   }
 
-  it("keeps a top-rated walk on the prior it started with", async () => {
-    const first = await listFilms({ sort: "top", limit: 5 });
-    // A cursor from another catalog mean ranks the rest with that mean.
-    const last = first.items[4]!;
-    const otherMean = 3.1;
-    const s = (C * otherMean + last.ratingSum) / (C + last.reviewCount);
-    const cursor = encodeFilmCursor({ sort: "top", score: s, reviewCount: last.reviewCount, mean: otherMean, id: last.id });
-    const next = await listFilms({ sort: "top", cursor, limit: 100 });
-    const m = mean;
-    mean = otherMean;
-    try {
-      const want = expected("top", films);
-      expect(slugs(next.items)).toEqual(want.slice(want.indexOf(last.slug) + 1));
-    } finally {
-      mean = m;
+  it("scores top rated by the films' generated topKey, equal to the formula of lib/ranking", async () => {
+    const rows = await db.prisma.$queryRawUnsafe<{ slug: string; topKey: number }[]>(`SELECT slug, "topKey" FROM "Film"`);
+    const bySlug = new Map(films.map((f) => [f.slug, f]));
+    for (const r of rows) {
+      expect(Number(r.topKey)).toBe(score(bySlug.get(r.slug)!));
+      expect(Number(r.topKey)).toBe(bayesianScore(bySlug.get(r.slug)!.ratingSum, bySlug.get(r.slug)!.reviewCount));
     }
+  });
+
+  it("starts top rated over from a cursor that still carries a catalog mean (the format before the fixed prior)", async () => {
+    const first = await listFilms({ sort: "top", limit: 5 });
+    const last = first.items[4]!;
+    const old = encodeCursor({ v: [score(last), last.reviewCount, 3.9], id: last.id });
+    expect(slugs((await listFilms({ sort: "top", cursor: old, limit: 5 })).items)).toEqual(expected("top", films).slice(0, 5));
+    const current = encodeFilmCursor({ sort: "top", score: score(last), reviewCount: last.reviewCount, id: last.id });
+    const want = expected("top", films);
+    expect(slugs((await listFilms({ sort: "top", cursor: current, limit: 100 })).items)).toEqual(want.slice(5));
   });
 
   it("ignores a cursor of another sort and a malformed one", async () => {
