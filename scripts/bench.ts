@@ -140,7 +140,7 @@ async function readCases(h: DbHandle): Promise<Case[]> {
 
   cases.push({
     name: "home (new, top rated, genre rows)",
-    run: () => Promise.all([loadNewReleases(12), loadTopRated(12), loadGenreRows(8, 3)]),
+    run: () => Promise.all([loadNewReleases(12), loadTopRated(12), loadGenreRows(6, 3, 10)]),
   });
 
   // The biggest genre, each sort, page 1 and deep (the middle of the list).

@@ -86,6 +86,15 @@ describe(`home rows on ${ENGINE}`, () => {
     }
   });
 
+  it("reads only the biggest genres' rows when asked for fewer (the home page's ten)", async () => {
+    const all = await loadGenreRows(4, 1);
+    expect(all.length).toBeGreaterThan(5);
+    queries.reset();
+    const five = await loadGenreRows(4, 1, 5);
+    expect(queries.count).toBe(1);
+    expect(five).toEqual(all.slice(0, 5));
+  });
+
   it("has no genre rows under the minimum", async () => {
     const rows = await loadGenreRows(12, 1000);
     expect(rows).toEqual([]);

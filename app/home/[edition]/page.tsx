@@ -75,15 +75,8 @@ async function TopRated() {
 }
 
 async function GenreRows() {
-  // The largest genres, in their usual order; "Browse all genres" leads to the rest.
-  const all = await getGenreRows(GENRE_ROW_SIZE, 3);
-  const largest = new Set(
-    [...all]
-      .sort((a, b) => b.genre.filmCount - a.genre.filmCount)
-      .slice(0, GENRE_ROWS)
-      .map((r) => r.genre.slug),
-  );
-  const rows = all.filter((r) => largest.has(r.genre.slug));
+  // The largest genres, biggest first; "Browse all genres" leads to the rest.
+  const rows = await getGenreRows(GENRE_ROW_SIZE, 3, GENRE_ROWS);
   return (
     <>
       {rows.map((r) => (
