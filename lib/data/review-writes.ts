@@ -6,6 +6,7 @@ import { Prisma } from "../generated/prisma/client";
 import { fail, fromZod, type Result } from "../result";
 import { moderationInputSchema, reportInputSchema, reviewIdSchema, reviewInputSchema, voteInputSchema, type ReviewInput } from "../validation/review";
 import { newId, retryWrite, writeTx, type Tx } from "./tx";
+import { coalescing } from "./hot-rows";
 import { getDb } from "../db/client";
 import { runPrepared, type PreparedValue } from "../db/prepared";
 import { writeAudit } from "./audit";
@@ -142,15 +143,22 @@ export type VoteState = { reviewId: string; filmSlug: string; yes: number; no: n
 
 type VoteRow = { found: boolean; status: string | null; authorId: string | null; filmSlug: string | null; yes: number | null; no: number | null };
 
+/** One member's vote in a batch: YES, NO, or null to withdraw. */
+export type VoteInput = { actorId: string; value: "YES" | "NO" | null; newVoteId: string };
+
 /**
- * A vote and the review's counters in one statement (one round trip, its own
- * transaction). The review row is locked first (FOR UPDATE returns its latest version),
- * which also orders concurrent votes on one review. The vote is an upsert whose
- * outcome tells the old value without reading it: inserted (no vote before), updated
- * (the value flipped: a vote is YES or NO, so it was the other one) or untouched (the
- * same vote again). A withdrawal deletes and returns what it deleted. The counters
- * then move by those deltas and the Wilson score is recomputed from the new counts in
- * SQL (marquee_wilson, the same arithmetic as lib/ratings.ts).
+ * Votes of several members on one review and the review's counters in one statement (one
+ * round trip, its own transaction): a row of the result per vote, in order. The review
+ * row is locked first (FOR UPDATE returns its latest version), which also orders
+ * concurrent statements on one review. Each vote is an upsert whose outcome tells the
+ * old value without reading it: inserted (no vote before), updated (the value flipped: a
+ * vote is YES or NO, so it was the other one) or untouched (the same vote again); a
+ * withdrawal deletes and returns what it deleted. The counters then move by the sum of
+ * those deltas and the Wilson score is recomputed from the new counts in SQL
+ * (marquee_wilson, the same arithmetic as lib/ratings.ts). The author's own vote and
+ * votes on a review that is not visible change nothing (their rows say why). The members
+ * of one batch must be distinct (an upsert cannot touch one row twice): voteOnReview
+ * sees to it.
  *
  * With `asyncCommit` (on PostgreSQL) the statement's own transaction commits without
  * waiting for its WAL flush (`synchronous_commit` off for this transaction only, set
@@ -163,35 +171,40 @@ type VoteRow = { found: boolean; status: string | null; authorId: string | null;
  * already acknowledged (tests/faults/kill-writer.test.ts caught it). Reviews, accounts
  * and moderation keep synchronous commits everywhere.
  */
-export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" | null, newVoteId: string, asyncCommit = false): Prisma.Sql {
-  const change =
-    value === null
-      ? Prisma.sql`
-    ch AS (
-      DELETE FROM "HelpfulVote" v USING rv
-      WHERE v."userId" = ${actorId} AND v."reviewId" = rv.id AND rv.ok
-      RETURNING CASE WHEN v.value = 'YES' THEN -1 ELSE 0 END AS dy, CASE WHEN v.value = 'NO' THEN -1 ELSE 0 END AS dn
-    )`
-      : Prisma.sql`
-    up AS (
-      INSERT INTO "HelpfulVote" AS v (id, "reviewId", "userId", value, "updatedAt")
-      SELECT ${newVoteId}, rv.id, ${actorId}, ${value}::"VoteValue", now() FROM rv WHERE rv.ok
-      ON CONFLICT ("userId", "reviewId") DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()
-        WHERE v.value IS DISTINCT FROM EXCLUDED.value
-      RETURNING (v.xmax = 0) AS inserted
-    ),
-    ch AS (
-      SELECT ${value === "YES" ? 1 : 0}::int - CASE WHEN inserted OR ${value === "YES"} THEN 0 ELSE 1 END AS dy,
-             ${value === "NO" ? 1 : 0}::int - CASE WHEN inserted OR ${value === "NO"} THEN 0 ELSE 1 END AS dn
-      FROM up
-    )`;
+export function voteBatchSql(reviewId: string, votes: VoteInput[], asyncCommit = false): Prisma.Sql {
   return Prisma.sql`
     WITH rv AS (
-      SELECT r.id, r."userId", r.status::text AS status, r."helpfulYes", r."helpfulNo", r."filmId",
-             (r.status = 'VISIBLE' AND r."userId" <> ${actorId}) AS ok
-      FROM "Review" r WHERE r.id = ${reviewId} FOR UPDATE
+      SELECT r.id, r."userId", r.status::text AS status, r."helpfulYes", r."helpfulNo", r."filmId"
+      FROM "Review" r WHERE r.id = ${reviewId}::text FOR UPDATE
     ),
-    ${change},
+    inp AS (
+      SELECT u.uid, NULLIF(u.val, '')::"VoteValue" AS val, u.nid, u.ord
+      FROM unnest(${votes.map((v) => v.actorId)}::text[], ${votes.map((v) => v.value ?? "")}::text[], ${votes.map((v) => v.newVoteId)}::text[])
+        WITH ORDINALITY AS u(uid, val, nid, ord)
+    ),
+    ok AS (
+      SELECT i.uid, i.val, i.nid, rv.id AS "reviewId" FROM inp i JOIN rv ON rv.status = 'VISIBLE' AND rv."userId" <> i.uid
+    ),
+    del AS (
+      DELETE FROM "HelpfulVote" v USING ok
+      WHERE ok.val IS NULL AND v."userId" = ok.uid AND v."reviewId" = ok."reviewId"
+      RETURNING v.value
+    ),
+    up AS (
+      INSERT INTO "HelpfulVote" AS v (id, "reviewId", "userId", value, "updatedAt")
+      SELECT ok.nid, ok."reviewId", ok.uid, ok.val, now() FROM ok WHERE ok.val IS NOT NULL
+      ON CONFLICT ("userId", "reviewId") DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()
+        WHERE v.value IS DISTINCT FROM EXCLUDED.value
+      RETURNING (v.xmax = 0) AS inserted, v.value
+    ),
+    ch AS (
+      SELECT coalesce(sum(d.dy), 0)::int AS dy, coalesce(sum(d.dn), 0)::int AS dn FROM (
+        SELECT CASE WHEN value = 'YES' THEN -1 ELSE 0 END AS dy, CASE WHEN value = 'NO' THEN -1 ELSE 0 END AS dn FROM del
+        UNION ALL
+        SELECT CASE WHEN value = 'YES' THEN 1 WHEN inserted THEN 0 ELSE -1 END,
+               CASE WHEN value = 'NO' THEN 1 WHEN inserted THEN 0 ELSE -1 END FROM up
+      ) d
+    ),
     -- The new counts come from rv, the row as locked (its latest version, which no one
     -- else can change before this commits), not from r: when another vote committed
     -- after this statement's snapshot, PostgreSQL first computes the SET list on the
@@ -208,8 +221,34 @@ export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" |
            coalesce((SELECT "helpfulYes" FROM upd), rv."helpfulYes") AS yes,
            coalesce((SELECT "helpfulNo" FROM upd), rv."helpfulNo") AS no
     FROM ${asyncCommit ? Prisma.sql`(SELECT set_config('synchronous_commit', 'off', true))` : Prisma.sql`(SELECT 1)`} one
-    LEFT JOIN rv ON true LEFT JOIN "Film" f ON f.id = rv."filmId"`;
+    CROSS JOIN inp i LEFT JOIN rv ON true LEFT JOIN "Film" f ON f.id = rv."filmId"
+    ORDER BY i.ord`;
 }
+
+/** One member's vote as a statement of its own (a batch of one). */
+export function voteSql(actorId: string, reviewId: string, value: "YES" | "NO" | null, newVoteId: string, asyncCommit = false): Prisma.Sql {
+  return voteBatchSql(reviewId, [{ actorId, value, newVoteId }], asyncCommit);
+}
+
+/** Runs one batch: prepared once with a generic plan on the embedded database (lib/db/prepared.ts). */
+async function runVoteBatch(reviewId: string, votes: VoteInput[]): Promise<VoteRow[]> {
+  const pg = (await getDb()).opened.pglite;
+  const q = voteBatchSql(reviewId, votes, !pg);
+  return retryWrite(async (prisma) =>
+    pg ? await runPrepared<VoteRow>(pg, "marquee_vote_batch", q.text, q.values as PreparedValue[]) : await prisma.$queryRaw<VoteRow[]>(q),
+  );
+}
+
+/**
+ * Votes on one review wait for each other in this process and go to the database
+ * together: one statement for every vote that arrived while the previous one ran
+ * (lib/data/hot-rows.ts says why).
+ */
+const castVote = coalescing<VoteInput, VoteRow>({
+  run: runVoteBatch,
+  distinct: (v) => v.actorId,
+  max: 100,
+});
 
 /** Sets, moves or (value null) withdraws the member's helpful vote on a review. */
 export async function voteOnReview(actor: Actor, raw: unknown): Promise<Result<VoteState>> {
@@ -217,15 +256,7 @@ export async function voteOnReview(actor: Actor, raw: unknown): Promise<Result<V
   const parsed = voteInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   const { reviewId, value } = parsed.data;
-  // one statement; on the embedded database prepared once with a generic plan (lib/db/prepared.ts)
-  const pg = (await getDb()).opened.pglite;
-  const q = voteSql(actor.id, reviewId, value, newId(), !pg);
-  const r = await retryWrite(
-    async (prisma) =>
-      (pg
-        ? await runPrepared<VoteRow>(pg, `marquee_vote_${value ?? "withdraw"}`, q.text, q.values as PreparedValue[])
-        : await prisma.$queryRaw<VoteRow[]>(q))[0]!,
-  );
+  const r = await castVote(reviewId, { actorId: actor.id, value, newVoteId: newId() });
   if (!r.found || r.status !== "VISIBLE") return fail("That review is no longer available.", "not-found");
   if (r.authorId === actor.id) return fail("You can’t vote on your own review.", "forbidden");
   return { ok: true, data: { reviewId, filmSlug: r.filmSlug ?? "", yes: Number(r.yes), no: Number(r.no), myVote: value } };

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/prisma/seed";
 import { findCounterDrift } from "@/lib/data/integrity";
+import { busyKeys } from "@/lib/data/hot-rows";
 import { loadFilmBySlug } from "@/lib/data/films";
 import { saveReview, voteOnReview, voteSql } from "@/lib/data/review-writes";
 import { wilsonLowerBound } from "@/lib/ratings";
@@ -190,6 +191,46 @@ describe(`one statement per write on ${ENGINE}`, () => {
     // a later transaction commits synchronously again
     const later = await db.prisma.$transaction(async (tx) => tx.$queryRawUnsafe<{ s: string }[]>(`SELECT current_setting('synchronous_commit') AS s`));
     expect(later[0]!.s).toBe("on");
+    expect(await findCounterDrift(db.prisma)).toEqual([]);
+  });
+
+  it("writes the votes that arrive together on one review in one statement, each member with their own outcome", async () => {
+    const f = (await loadFilmBySlug("arrival"))!;
+    const saved = await saveReview(actor(160), { filmId: f.id, rating: 4, body: "Votes in a batch." });
+    if (!saved.ok) throw new Error(saved.message);
+    const reviewId = saved.data.reviewId;
+    expect(await voteOnReview(actor(161), { reviewId, value: "YES" })).toMatchObject({ ok: true });
+    expect(await voteOnReview(actor(162), { reviewId, value: "NO" })).toMatchObject({ ok: true });
+    queries.reset();
+    // the first goes alone; the rest arrive while it runs: one batch of distinct members,
+    // then the member who voted twice
+    const results = await Promise.all([
+      voteOnReview(actor(161), { reviewId, value: "NO" }), // flips
+      voteOnReview(actor(162), { reviewId, value: null }), // withdraws
+      voteOnReview(actor(163), { reviewId, value: "YES" }),
+      voteOnReview(actor(164), { reviewId, value: "YES" }),
+      voteOnReview(actor(160), { reviewId, value: "YES" }), // the author
+      voteOnReview(actor(163), { reviewId, value: "NO" }), // changes their mind
+    ]);
+    expect(queries.count).toBe(3);
+    expect(results.map((r) => (r.ok ? r.data.myVote : r.code))).toEqual(["NO", null, "YES", "YES", "forbidden", "NO"]);
+    expect(results[5]).toMatchObject({ ok: true, data: { yes: 1, no: 2 } });
+    const votes = await db.prisma.helpfulVote.findMany({ where: { reviewId }, select: { userId: true, value: true }, orderBy: { userId: "asc" } });
+    expect(votes).toEqual([
+      { userId: "load161", value: "NO" },
+      { userId: "load163", value: "NO" },
+      { userId: "load164", value: "YES" },
+    ]);
+    expect(await db.prisma.review.findUnique({ where: { id: reviewId }, select: { helpfulYes: true, helpfulNo: true } })).toEqual({ helpfulYes: 1, helpfulNo: 2 });
+    // a batch that fails is tried vote by vote: only the bad vote (a member who does not exist) fails
+    const settled = await Promise.allSettled([
+      voteOnReview(actor(165), { reviewId, value: "YES" }),
+      voteOnReview({ id: "no-such-member", role: "MEMBER" }, { reviewId, value: "YES" }),
+      voteOnReview(actor(166), { reviewId, value: "YES" }),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await db.prisma.review.findUnique({ where: { id: reviewId }, select: { helpfulYes: true, helpfulNo: true } })).toEqual({ helpfulYes: 3, helpfulNo: 2 });
+    expect(busyKeys()).toBe(0);
     expect(await findCounterDrift(db.prisma)).toEqual([]);
   });
 
