@@ -221,7 +221,10 @@ describe(`one statement per write on ${ENGINE}`, () => {
       { userId: "load163", value: "NO" },
       { userId: "load164", value: "YES" },
     ]);
-    expect(await db.prisma.review.findUnique({ where: { id: reviewId }, select: { helpfulYes: true, helpfulNo: true } })).toEqual({ helpfulYes: 1, helpfulNo: 2 });
+    expect(await db.prisma.review.findUnique({ where: { id: reviewId }, select: { helpfulYes: true, helpfulNo: true } })).toEqual({
+      helpfulYes: 1,
+      helpfulNo: 2,
+    });
     // a batch that fails is tried vote by vote: only the bad vote (a member who does not exist) fails
     const settled = await Promise.allSettled([
       voteOnReview(actor(165), { reviewId, value: "YES" }),
@@ -229,7 +232,10 @@ describe(`one statement per write on ${ENGINE}`, () => {
       voteOnReview(actor(166), { reviewId, value: "YES" }),
     ]);
     expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    expect(await db.prisma.review.findUnique({ where: { id: reviewId }, select: { helpfulYes: true, helpfulNo: true } })).toEqual({ helpfulYes: 3, helpfulNo: 2 });
+    expect(await db.prisma.review.findUnique({ where: { id: reviewId }, select: { helpfulYes: true, helpfulNo: true } })).toEqual({
+      helpfulYes: 3,
+      helpfulNo: 2,
+    });
     expect(busyKeys()).toBe(0);
     expect(await findCounterDrift(db.prisma)).toEqual([]);
   });
