@@ -179,7 +179,9 @@ async function readCases(h: DbHandle): Promise<Case[]> {
   }
 
   const title = String(top.title);
-  const misspelt = title.length > 4 ? title.slice(0, 2) + title[3] + title[2] + title.slice(4) : title + "e";
+  // two neighbouring letters swapped (the first pair after the second letter that differ)
+  const at = [...title].findIndex((c, i) => i >= 2 && /\p{L}/u.test(c) && /\p{L}/u.test(title[i + 1] ?? "") && c !== title[i + 1]);
+  const misspelt = at > 0 ? title.slice(0, at) + title[at + 1] + title[at] + title.slice(at + 2) : title + "e";
   cases.push({ name: `search, a title`, run: () => searchFilms(foldForSearch(title)) });
   cases.push({ name: `search, a misspelled title`, run: () => searchFilms(foldForSearch(misspelt)) });
   cases.push({ name: `search, a one-letter prefix`, run: () => searchFilms(foldForSearch(title.replace(/^the /i, "").slice(0, 1))) });

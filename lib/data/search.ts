@@ -60,14 +60,52 @@ function closeness(text: Prisma.Sql, anagram: Prisma.Sql | null, t: string, boos
  * Ids whose key is word-similar (<%) or similar (%) to the query, or whose anagram key is
  * strictly word-similar (<<%) to the query's: each arm of the UNION is one trigram index
  * scan. (Written as one WHERE with OR, PostgreSQL prices the operators as cheap per row
- * and scans the whole table on large catalogs, about 30 times slower.)
+ * and scans the whole table on large catalogs, about 30 times slower.) Arms listed in
+ * `skipWhen` run only when that condition is false (see EXACT_TITLE_SKIPS).
  */
-function candidateIds(table: string, text: string, anagram: string | null, t: string): Prisma.Sql {
+function candidateIds(
+  table: string,
+  text: string,
+  anagram: string | null,
+  t: string,
+  skip: { similar: boolean; anagram: boolean; when: Prisma.Sql },
+): Prisma.Sql {
   const tbl = Prisma.raw(`"${table}"`);
   const col = Prisma.raw(`"${text}"`);
-  const arms = [Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text <% ${col}`, Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text % ${col}`];
-  if (anagram) arms.push(Prisma.sql`SELECT id FROM ${tbl} WHERE marquee_anagram(${t}::text) <<% ${Prisma.raw(`"${anagram}"`)}`);
+  const unless = (skipped: boolean) => (skipped ? Prisma.sql` AND NOT ${skip.when}` : Prisma.empty);
+  const arms = [
+    Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text <% ${col}`,
+    Prisma.sql`SELECT id FROM ${tbl} WHERE ${t}::text % ${col}${unless(skip.similar)}`,
+  ];
+  if (anagram) arms.push(Prisma.sql`SELECT id FROM ${tbl} WHERE marquee_anagram(${t}::text) <<% ${Prisma.raw(`"${anagram}"`)}${unless(skip.anagram)}`);
   return Prisma.join(arms, " UNION ");
+}
+
+/**
+ * When a published film's title is the query exactly, it scores 1.3 (the most any hit can:
+ * closeness 1 plus the exact boost), so nothing under RELATIVE_CUTOFF × 1.3 = 0.78 is shown,
+ * and these arms cannot add a film that is:
+ * - a title found only by similarity (%): its word similarity is under 0.6, so it scores
+ *   under 0.8 × 0.6 + 0.2 = 0.68 (a boost would mean the title contains the query,
+ *   word similarity 1), or by its anagram key under 0.8 × (0.8 × 0.5 + 0.2) = 0.48;
+ * - a person found only by similarity or by anagram: under 0.8 × 0.8 = 0.64;
+ * - a genre: at most 0.6 × 1.2 = 0.72 (its word-similarity arm still runs: 20 rows).
+ * A title found only by its anagram key can reach 0.8, so that arm always runs. This holds
+ * for any cutoff of at least RELATIVE_CUTOFF (suggestions use a stricter one). Each
+ * skipped arm is a trigram index scan (at 100,000 titles the title similarity arm alone
+ * was 17 of about 40 ms); the condition is one probe of Film_searchText_idx, evaluated
+ * once (a one-time filter).
+ */
+const EXACT_TITLE_SKIPS = { title: { similar: true, anagram: false }, person: { similar: true, anagram: true }, genre: { similar: true, anagram: false } };
+
+let skipping = true;
+/** Tests: run every arm whatever the query (false), to compare results with the skips (true). */
+export function setExactTitleSkipsForTests(on: boolean): void {
+  skipping = on;
+}
+
+function exactTitle(t: string): Prisma.Sql {
+  return skipping ? Prisma.sql`EXISTS (SELECT 1 FROM "Film" x WHERE x."searchText" = ${t}::text AND x.published)` : Prisma.sql`false`;
 }
 
 /** The title branch on its own: what EXPLAIN checks uses the trigram indexes. */
@@ -77,7 +115,7 @@ export function titleSearchSql(folded: string): Prisma.Sql {
   return Prisma.sql`
     SELECT f.id, ${closeness(text, anagram, folded, { exact: 0.3, prefix: 0.15, word: 0.1 })} AS score
     FROM "Film" f
-    WHERE f.id IN (${candidateIds("Film", "searchText", "searchAnagram", folded)})`;
+    WHERE f.id IN (${candidateIds("Film", "searchText", "searchAnagram", folded, { ...EXACT_TITLE_SKIPS.title, when: exactTitle(folded) })})`;
 }
 
 function searchSql(folded: string, limit: number): Prisma.Sql {
@@ -95,14 +133,14 @@ function searchSql(folded: string, limit: number): Prisma.Sql {
              2, p.name, c.role::text
       FROM "Person" p
       JOIN "Credit" c ON c."personId" = p.id
-      WHERE p.id IN (${candidateIds("Person", "searchName", "searchAnagram", folded)})
+      WHERE p.id IN (${candidateIds("Person", "searchName", "searchAnagram", folded, { ...EXACT_TITLE_SKIPS.person, when: exactTitle(folded) })})
       UNION ALL
       SELECT fg."filmId",
              ${MATCH_WEIGHTS.genre}::float8 * ${closeness(genreText, null, folded, { exact: 0.2, prefix: 0.1, word: 0.05 })},
              3, g.name, NULL
       FROM "Genre" g
       JOIN "FilmGenre" fg ON fg."genreId" = g.id
-      WHERE g.id IN (${candidateIds("Genre", "searchName", null, folded)})
+      WHERE g.id IN (${candidateIds("Genre", "searchName", null, folded, { ...EXACT_TITLE_SKIPS.genre, when: exactTitle(folded) })})
     ),
     best AS (
       SELECT DISTINCT ON ("filmId") * FROM hits ORDER BY "filmId", score DESC, kind

@@ -3,7 +3,7 @@
 // answers the title search with bitmap scans of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { searchFilms, titleSearchSql } from "@/lib/data/search";
+import { searchFilms, setExactTitleSkipsForTests, suggestFilms, titleSearchSql } from "@/lib/data/search";
 import { foldForSearch } from "@/lib/validation/search";
 import { ENGINE, openTestDb, type TestDb } from "../helpers/db";
 
@@ -91,5 +91,36 @@ describe(`search indexes on ${ENGINE}`, () => {
     }
     // and still finds the one real film among them
     expect((await searchFilms(foldForSearch("godfathr")))[0]?.title).toBe(REAL_TITLE);
+  });
+
+  it("skips the arms that cannot add a hit when the query is a title, with the same results", async () => {
+    // runs after the catalog above is filled
+    const analyzed = async (q: string) => {
+      const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${titleSearchSql(foldForSearch(q))}`);
+      const raw = Object.values(rows[0]!)[0];
+      const all: (PlanNode & { "Actual Loops"?: number })[] = [];
+      const walk = (n: PlanNode) => {
+        all.push(n);
+        n.Plans?.forEach(walk);
+      };
+      walk(((typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode }[])[0]!.Plan);
+      // loops of each trigram index scan: 0 = never executed
+      return all.filter((n) => n["Node Type"] === "Bitmap Index Scan").map((n) => `${n["Index Name"]} ${(n as { "Actual Loops"?: number })["Actual Loops"]}`);
+    };
+    expect(await analyzed("The Godfather")).toEqual(["Film_searchText_trgm_idx 1", "Film_searchText_trgm_idx 0", "Film_searchAnagram_trgm_idx 1"]);
+    expect(await analyzed("godfathr")).toEqual(["Film_searchText_trgm_idx 1", "Film_searchText_trgm_idx 1", "Film_searchAnagram_trgm_idx 1"]);
+    // the same hits, skips or not, for a spread of titles of the catalog (and suggestions)
+    const titles = await db.prisma.$queryRaw<{ title: string }[]>`SELECT title FROM "Film" WHERE id LIKE 'synth_%' ORDER BY md5(id) LIMIT 40`;
+    titles.push({ title: REAL_TITLE });
+    const run = async () =>
+      Promise.all(titles.map(async ({ title }) => [await searchFilms(foldForSearch(title)), await suggestFilms(foldForSearch(title), 8)]));
+    const skipped = await run();
+    setExactTitleSkipsForTests(false);
+    try {
+      expect(skipped).toEqual(await run());
+    } finally {
+      setExactTitleSkipsForTests(true);
+    }
+    expect(skipped.filter((r) => r[0]!.length > 1).length).toBeGreaterThan(5);
   });
 });
