@@ -105,18 +105,30 @@ export function saveSql(actorId: string, input: ReviewInput, newId: string): Pri
     FROM (SELECT 1) one LEFT JOIN f ON true`;
 }
 
+/** One save statement, retried on a lost race (lib/data/tx.ts). */
+async function runSave({ actorId, input }: { actorId: string; input: ReviewInput }): Promise<SaveRow> {
+  return retryWrite(async (prisma) => {
+    for (let attempt = 1; ; attempt++) {
+      const r = (await prisma.$queryRaw<SaveRow[]>(saveSql(actorId, input, newId())))[0]!;
+      if (r.filmSlug === null || r.reviewId !== null || attempt >= 5) return r;
+    }
+  });
+}
+
+/** Saves of reviews of one film (each locks the film's counters) wait in the process, one statement at a time (lib/data/hot-rows.ts). */
+const saveOneAtATime = coalescing<{ actorId: string; input: ReviewInput }, SaveRow>({
+  run: async (_film, [save]) => [await runSave(save!)],
+  distinct: (s) => s.actorId,
+  max: 1,
+});
+
 /** Writes the member's review of a film: creates it, or edits the one they have. */
 export async function saveReview(actor: Actor, raw: unknown): Promise<Result<SavedReview>> {
   if (!actor) return fail("Sign in to rate and review films.", "unauthenticated");
   const parsed = reviewInputSchema.safeParse(raw);
   if (!parsed.success) return fromZod(parsed.error);
   const input = parsed.data;
-  const row = await retryWrite(async (prisma) => {
-    for (let attempt = 1; ; attempt++) {
-      const r = (await prisma.$queryRaw<SaveRow[]>(saveSql(actor.id, input, newId())))[0]!;
-      if (r.filmSlug === null || r.reviewId !== null || attempt >= 5) return r;
-    }
-  });
+  const row = await saveOneAtATime(input.filmId, { actorId: actor.id, input });
   if (row.filmSlug === null) return fail("This film is no longer in the catalog.", "not-found");
   if (row.reviewId === null) return fail("Your review could not be saved. Please try again.", "conflict");
   if (row.created) return { ok: true, message: "Thanks! Your review is posted.", data: { reviewId: row.reviewId, filmSlug: row.filmSlug, created: true } };
