@@ -56,10 +56,11 @@ async function signedInContext(browser: Browser, email: string, password = PASSW
   return { ctx, page };
 }
 
-test("sign-out ends the session on the server: a copied cookie no longer works", async ({ page, browser }) => {
-  const { name } = await signUp(page, "Cookie Copier", { from: "/account" });
+test("sign-out ends this browser's session on the server (a copied cookie no longer works), not the member's other browsers", async ({ page, browser }) => {
+  const { name, email } = await signUp(page, "Cookie Copier", { from: "/account" });
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+  const other = await signedInContext(browser, email);
   const copied = await page.context().cookies();
   await page.getByRole("button", { name }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
@@ -70,6 +71,12 @@ test("sign-out ends the session on the server: a copied cookie no longer works",
   await stolen.goto("/account");
   await expect(stolen).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
   await thief.close();
+  // the member's other browser is still signed in
+  await other.page.goto("/films/the-work");
+  await expect(other.page.getByRole("button", { name })).toBeVisible();
+  await other.page.goto("/account");
+  await expect(other.page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+  await other.ctx.close();
 });
 
 test("the account page: name, data, password change that signs out elsewhere, sign out everywhere, delete", async ({ page, browser }) => {

@@ -19,5 +19,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: "MEMBER" | "ADMIN" | "EDITOR" | "PUBLISHER";
     sv?: number;
+    /** This session's id, made at sign-in: signing out revokes it (lib/data/users.ts revokeSession). */
+    sid?: string;
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -7,7 +8,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "../env";
 import { verifyPassword } from "./password";
 import { signInSchema } from "../validation/auth";
-import { authAdapter, bumpSessionVersion, findUserForSignIn, loadUserById } from "../data/users";
+import { authAdapter, bumpSessionVersion, findUserForSignIn, isSessionRevoked, loadUserById, revokeSession } from "../data/users";
 import { clearLimit, hitLimit } from "../data/rate-limit";
 import { safeCallbackUrl } from "../safe-redirect";
 import { reportFailure } from "../errors";
@@ -21,6 +22,8 @@ export const GENERIC_SIGNIN_ERROR = "That email and password don’t match an ac
 
 /** The longest pause a flood of attempts on one email adds to each further attempt. */
 const SLOWDOWN_MAX_MS = 3000;
+/** A session lasts 30 days from its last use (next-auth renews the token as it is read). */
+const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 
 export type ProviderButton = { id: string; name: string };
 
@@ -105,13 +108,19 @@ export function authOptions(): NextAuthOptions {
     adapter: authAdapter(),
     providers,
     secret: e.secret,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     useSecureCookies: e.secureCookies,
     pages: { signIn: "/signin", error: "/signin" },
     events: {
-      // Sign-out ends the session on the server too: a copied cookie stops working.
+      // Sign-out ends this session on the server too (a copied cookie stops working), and
+      // only this one: the member's other browsers stay signed in. A token from before
+      // session ids (no sid) can only be ended with all of them.
       async signOut({ token }) {
-        if (token?.sub) await bumpSessionVersion(token.sub, typeof token.sv === "number" ? token.sv : undefined);
+        if (!token?.sub) return;
+        if (typeof token.sid === "string") {
+          const exp = typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE * 1000;
+          await revokeSession(token.sub, token.sid, new Date(exp));
+        } else await bumpSessionVersion(token.sub, typeof token.sv === "number" ? token.sv : undefined);
       },
     },
     callbacks: {
@@ -123,7 +132,12 @@ export function authOptions(): NextAuthOptions {
           token.role = fresh?.role ?? "MEMBER";
           // The session version at sign-in: bumping it on the user ends this session.
           token.sv = fresh?.sessionVersion ?? 0;
+          // This session's own id: signing out revokes it alone.
+          token.sid = randomUUID();
+          return token;
         }
+        // A signed-out session reads as no session at all, and is never renewed.
+        if (typeof token.sid === "string" && (await isSessionRevoked(token.sid))) return {};
         return token;
       },
       async session({ session, token }) {

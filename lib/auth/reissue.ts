@@ -33,7 +33,7 @@ async function signAgain(changes: Record<string, unknown>): Promise<void> {
 
 const REFRESH_AFTER_SECONDS = 24 * 60 * 60;
 
-export type SessionClaims = { userId: string; sessionVersion: number; stale: boolean };
+export type SessionClaims = { userId: string; sessionVersion: number; sid: string | null; stale: boolean };
 
 /**
  * The session's claims read straight from the cookie's value: no next-auth session round
@@ -46,7 +46,12 @@ export async function sessionClaimsOf(value: string | undefined): Promise<Sessio
   const token = await decodeSessionToken(value, env().secret);
   if (!token?.sub) return null;
   const issued = typeof token.iat === "number" ? token.iat : 0;
-  return { userId: token.sub, sessionVersion: typeof token.sv === "number" ? token.sv : 0, stale: Date.now() / 1000 - issued > REFRESH_AFTER_SECONDS };
+  return {
+    userId: token.sub,
+    sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+    sid: typeof token.sid === "string" ? token.sid : null,
+    stale: Date.now() / 1000 - issued > REFRESH_AFTER_SECONDS,
+  };
 }
 
 /**

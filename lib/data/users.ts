@@ -40,6 +40,27 @@ export async function bumpSessionVersion(id: string, from?: number): Promise<num
   return rows[0]?.sessionVersion ?? null;
 }
 
+/**
+ * Ends one session (one browser's sign-in): its token's id is refused from now on, until
+ * `expiresAt`, when the token itself expires (no path renews a refused token: the jwt
+ * callback drops its claims, /api/me renews only sessions it answers). Entries past
+ * their expiry are removed on the way. A member who no longer exists: nothing to do.
+ */
+export async function revokeSession(userId: string, sid: string, expiresAt: Date): Promise<void> {
+  const prisma = await db();
+  await prisma.$executeRaw`DELETE FROM "RevokedSession" WHERE "expiresAt" < now()`;
+  await prisma.$executeRaw`
+    INSERT INTO "RevokedSession" (sid, "userId", "expiresAt")
+    SELECT ${sid}::text, u.id, ${expiresAt}::timestamp(3) FROM "User" u WHERE u.id = ${userId}::text
+    ON CONFLICT (sid) DO NOTHING`;
+}
+
+/** Whether this session was signed out (a primary-key probe). */
+export async function isSessionRevoked(sid: string): Promise<boolean> {
+  const prisma = await db();
+  return (await prisma.revokedSession.findUnique({ where: { sid }, select: { sid: true } })) !== null;
+}
+
 export type CreateUserResult = { ok: true; user: SessionUser } | { ok: false; reason: "email-taken" };
 
 /** Creates a member with a password. The unique email index decides races. */

@@ -73,6 +73,7 @@ type MemberRow = {
   name: string;
   role: SessionUser["role"];
   sv: number;
+  revoked: boolean;
   filmId: string | null;
   filmSlug: string | null;
   wished: boolean;
@@ -85,11 +86,13 @@ type MemberRow = {
 /**
  * The member view in one statement: the member, the film by its slug when it is
  * published, their wishlist mark and review id for it, their votes, reports and own
- * reviews among the cards shown. $1 the film's slug, $2 the review ids, $3 the member.
+ * reviews among the cards shown, and whether this session was signed out. $1 the film's
+ * slug, $2 the review ids, $3 the member, $4 the session's id.
  */
 const MEMBER_VIEW_SQL = `
   WITH f AS (SELECT id, slug FROM "Film" WHERE slug = $1::text AND published)
   SELECT u."displayName" AS name, u.role::text AS role, u."sessionVersion" AS sv,
+    EXISTS (SELECT 1 FROM "RevokedSession" s WHERE s.sid = $4::text) AS revoked,
     (SELECT id FROM f) AS "filmId", (SELECT slug FROM f) AS "filmSlug",
     EXISTS (SELECT 1 FROM "WishlistEntry" w WHERE w."userId" = u.id AND w."filmId" = (SELECT id FROM f)) AS wished,
     (SELECT r.id FROM "Review" r WHERE r."userId" = u.id AND r."filmId" = (SELECT id FROM f)) AS "myReviewId",
@@ -100,23 +103,30 @@ const MEMBER_VIEW_SQL = `
 
 /**
  * The member view ({@link MEMBER_VIEW_SQL}), plus one more statement only when they have
- * reviewed the film. Null when the account is gone or the session's version is no longer
- * the member's (signed out everywhere, password changed). GET /api/me runs on every
- * member page view: one round trip keeps it cheap.
+ * reviewed the film. Null when the account is gone, this session was signed out, or the
+ * session's version is no longer the member's (signed out everywhere, password changed).
+ * GET /api/me runs on every member page view: one round trip keeps it cheap.
  */
 export async function loadMemberView(
-  session: { userId: string; sessionVersion: number },
+  session: { userId: string; sessionVersion: number; sid?: string | null },
   q: { filmSlug?: string; reviewIds: string[] },
 ): Promise<MemberView | null> {
   const slug = q.filmSlug ?? null;
   // text cannot hold NUL (the database refuses it): no such member, film or review
-  if ([slug ?? "", session.userId, ...q.reviewIds].some((v) => v.includes("\0"))) return null;
+  if ([slug ?? "", session.userId, session.sid ?? "", ...q.reviewIds].some((v) => v.includes("\0"))) return null;
+  const sid = session.sid ?? null;
   const h = await getDb();
   const rows = h.opened.pglite
-    ? await runPrepared<MemberRow>(h.opened.pglite, "marquee_member_view", MEMBER_VIEW_SQL, [slug, q.reviewIds, session.userId], ["text", "text[]", "text"])
-    : await h.prisma.$queryRawUnsafe<MemberRow[]>(MEMBER_VIEW_SQL, slug, q.reviewIds, session.userId);
+    ? await runPrepared<MemberRow>(
+        h.opened.pglite,
+        "marquee_member_view",
+        MEMBER_VIEW_SQL,
+        [slug, q.reviewIds, session.userId, sid],
+        ["text", "text[]", "text", "text"],
+      )
+    : await h.prisma.$queryRawUnsafe<MemberRow[]>(MEMBER_VIEW_SQL, slug, q.reviewIds, session.userId, sid);
   const row = rows[0];
-  if (!row || Number(row.sv) !== session.sessionVersion) return null;
+  if (!row || Number(row.sv) !== session.sessionVersion || row.revoked) return null;
   const myReview = row.filmId && row.myReviewId ? await loadMyReview(session.userId, row.filmId) : null;
   return {
     user: { name: row.name, role: row.role },

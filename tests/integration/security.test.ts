@@ -33,6 +33,7 @@ const { changePassword, createPasswordReset, deleteAccount, exportAccountData, r
 const { loadModerationPage } = await import("@/lib/data/moderation");
 const { authOptions } = await import("@/lib/auth/options");
 const { sessionIsCurrent } = await import("@/lib/auth/session");
+const { loadMemberView } = await import("@/lib/data/viewer");
 const { verifyPassword } = await import("@/lib/auth/password");
 const { ENGINE, openTestDb } = await import("../helpers/db");
 
@@ -155,10 +156,38 @@ describe(`sign-in limits on ${ENGINE}`, () => {
 });
 
 describe(`sessions that end on ${ENGINE}`, () => {
-  it("carries the session version in the token and bumps it on sign-out", async () => {
+  it("signing out ends that session only: the member's other browsers stay signed in", async () => {
     const u = await member();
     const opts = authOptions();
-    const token = await opts.callbacks!.jwt!({ token: { sub: u.id }, user: { id: u.id, name: u.name, email: u.email }, account: null });
+    const signIn = () => opts.callbacks!.jwt!({ token: { sub: u.id }, user: { id: u.id, name: u.name, email: u.email }, account: null });
+    const laptop = await signIn();
+    const phone = await signIn();
+    expect(laptop.sid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(phone.sid).not.toBe(laptop.sid);
+    const read = (token: typeof laptop) => opts.callbacks!.jwt!({ token, account: null } as never);
+    const view = (token: typeof laptop) => loadMemberView({ userId: u.id, sessionVersion: 0, sid: token.sid }, { reviewIds: [] });
+    expect((await read(phone)).sub).toBe(u.id);
+    expect(await view(phone)).not.toBeNull();
+
+    await opts.events!.signOut!({ token: { ...phone, exp: Math.floor(Date.now() / 1000) + 3600 }, session: null } as never);
+    // the phone's token (and any copy of it) reads as no session, in next-auth and in /api/me
+    expect(await read(phone)).toEqual({});
+    expect(await view(phone)).toBeNull();
+    // the laptop is still signed in, and the member's version did not move
+    expect((await read(laptop)).sub).toBe(u.id);
+    expect(await view(laptop)).toMatchObject({ user: { name: u.name } });
+    expect((await loadUserById(u.id))!.sessionVersion).toBe(0);
+    // an expired revocation is swept by the next sign-out
+    await db.prisma.revokedSession.update({ where: { sid: phone.sid! }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await opts.events!.signOut!({ token: laptop, session: null } as never);
+    expect((await db.prisma.revokedSession.findMany({ where: { userId: u.id }, select: { sid: true } })).map((r) => r.sid)).toEqual([laptop.sid]);
+    expect(await view(laptop)).toBeNull();
+  });
+
+  it("carries the session version in the token; a token from before session ids is signed out by bumping it", async () => {
+    const u = await member();
+    const opts = authOptions();
+    const { sid: _sid, ...token } = await opts.callbacks!.jwt!({ token: { sub: u.id }, user: { id: u.id, name: u.name, email: u.email }, account: null });
     expect(token.sv).toBe(0);
     const s = await opts.callbacks!.session!({ session: { expires: "" }, token } as never);
     expect((s as { sv?: number }).sv).toBe(0);
