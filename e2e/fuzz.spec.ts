@@ -310,7 +310,18 @@ test("a 1 MB value in any field or parameter is answered within a second while o
     "/films/the-work/reviews?cursor=",
     "/signin?callbackUrl=",
   ]) {
-    await check(`GET ${url}1MB`, async () => (await request.get(url + bigAscii, { failOnStatusCode: false })).status());
+    // Node answers 431 and closes the socket while a 1 MB request line may still be on its
+    // way in: the client then sees the connection reset instead of the 431 (a race, seen
+    // once in CI). Either way the server refused it at once, which is what is checked.
+    await check(`GET ${url}1MB`, async () =>
+      request
+        .get(url + bigAscii, { failOnStatusCode: false })
+        .then((r) => r.status())
+        .catch((e: Error) => {
+          if (/ECONNRESET|EPIPE/.test(e.message)) return 431;
+          throw e;
+        }),
+    );
     await check(`GET ${url}10kB`, async () => (await request.get(url + pct(MB.slice(0, 3000)), { failOnStatusCode: false })).status());
     await check(`GET ${url}100kB`, async () => (await request.get(url + q100k.slice(0, 12_000), { failOnStatusCode: false })).status());
   }
